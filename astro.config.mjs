@@ -1,0 +1,11 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+
+// SITE_BASE lets the same build be served from a CDN sub-path (/yearbook/).
+export default defineConfig({
+  base: process.env.SITE_BASE ?? '/',
+  trailingSlash: 'always',
+  integrations: [mdx()],
+  build: { format: 'directory' },
+});

@@ -1,0 +1,87 @@
+/**
+ * npm run ingest -- [--seeds DIR] [--out DIR] [--strict]
+ *
+ * Reads the seed bulletins, runs the pipeline and swaps the generated content in whole: the
+ * new files are written to a temporary folder first, so a failed run leaves the previous
+ * content/ as it was.
+ */
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { performance } from 'node:perf_hooks';
+import { z } from 'zod';
+import { ConfigError, parseYamlFile } from '../src/pipeline/config.ts';
+import { ingestSeeds, type SeedFile } from '../src/pipeline/ingest.ts';
+import { ManifestSchema } from '../src/pipeline/manifest.ts';
+import { CatalogueSchema, RegionSchema } from '../src/pipeline/schema.ts';
+import { ChecksSchema } from '../src/pipeline/validate.ts';
+
+const root = resolve(import.meta.dirname, '..');
+/** Generated folders inside the content folder; anything else there (translations) is left alone. */
+const GENERATED = ['bulletins', 'data'];
+/** Files in the seeds folder that are not bulletins. */
+const NOT_BULLETINS = new Set(['manifest.yaml', 'README.md']);
+
+function main(): number {
+  const { values } = parseArgs({
+    options: { seeds: { type: 'string', default: 'seeds' }, out: { type: 'string', default: 'content' }, strict: { type: 'boolean', default: false } },
+  });
+  const seedsDir = resolve(values.seeds!);
+  const outDir = resolve(values.out!);
+  const started = performance.now();
+
+  const catalogue = parseYamlFile('src/data/indicators.yaml', readFileSync(join(root, 'src/data/indicators.yaml'), 'utf8'), CatalogueSchema);
+  const checks = parseYamlFile('src/data/checks.yaml', readFileSync(join(root, 'src/data/checks.yaml'), 'utf8'), ChecksSchema);
+  const gazetteer = z.object({ regions: z.array(RegionSchema) }).parse(JSON.parse(readFileSync(join(root, 'src/data/gazetteer.json'), 'utf8'))).regions;
+  const manifestPath = join(seedsDir, 'manifest.yaml');
+  const manifest = existsSync(manifestPath) ? parseYamlFile(manifestPath, readFileSync(manifestPath, 'utf8'), ManifestSchema) : { bulletins: {} };
+
+  const files: SeedFile[] = readdirSync(seedsDir, { withFileTypes: true })
+    .filter((e) => e.isFile() && !NOT_BULLETINS.has(e.name) && !e.name.startsWith('.'))
+    .map((e) => ({ name: e.name, bytes: readFileSync(join(seedsDir, e.name)) }));
+  for (const name of Object.keys(manifest.bulletins)) {
+    if (!files.some((f) => f.name === name)) console.warn(`warning: ${manifestPath}: entry "${name}" names no file in ${seedsDir}`);
+  }
+
+  const result = ingestSeeds({ files, manifest, gazetteer, catalogue, checks });
+  writeContent(outDir, result.files);
+  const elapsed = performance.now() - started;
+  console.log(result.summary);
+  console.log(`wrote ${result.files.size} files to ${outDir} in ${elapsed.toFixed(0)} ms`);
+
+  const failed = result.report.some((r) => r.status !== 'used') || result.findings.some((f) => f.status === 'fail');
+  if (values.strict && failed) {
+    console.error('strict: some files were not fully used or some checks failed (see data/ingest-report.json and data/findings.json)');
+    return 1;
+  }
+  return 0;
+}
+
+function writeContent(outDir: string, files: Map<string, string>): void {
+  mkdirSync(outDir, { recursive: true });
+  const staging = join(outDir, '.ingest-tmp');
+  const old = join(outDir, '.ingest-old');
+  rmSync(staging, { recursive: true, force: true });
+  rmSync(old, { recursive: true, force: true });
+  for (const [path, text] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
+    const target = join(staging, path);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, text);
+  }
+  mkdirSync(old);
+  for (const folder of GENERATED) {
+    if (existsSync(join(outDir, folder))) renameSync(join(outDir, folder), join(old, folder));
+    if (existsSync(join(staging, folder))) renameSync(join(staging, folder), join(outDir, folder));
+  }
+  rmSync(staging, { recursive: true, force: true });
+  rmSync(old, { recursive: true, force: true });
+}
+
+try {
+  process.exitCode = main();
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(`error: ${error.message}`);
+    process.exitCode = 2;
+  } else throw error;
+}

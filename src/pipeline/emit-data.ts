@@ -1,0 +1,85 @@
+/**
+ * Emit stage, data files: facts as JSON and CSV (UTF-8 with BOM so that Excel reads Chinese),
+ * the regions and indicators they use, the findings and the ingest report. Keys and rows are
+ * in a fixed order so that the same inputs give byte-identical files.
+ */
+import type { Catalogue, Fact, Finding, Region, ReportEntry } from './schema.ts';
+
+export function toJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+const CSV_COLUMNS = [
+  'id', 'bulletin', 'region', 'region_name_zh', 'region_name_en', 'year', 'indicator', 'indicator_name_zh', 'indicator_name_en',
+  'value', 'unit', 'precision', 'bound', 'scope', 'yoy_pct', 'yoy_abs', 'label', 'same_as',
+  'source_file', 'source_line', 'source_stated', 'source_block', 'source_context', 'source_quote',
+] as const;
+
+/**
+ * @example
+ *   factsToCsv([], regions, catalogue).startsWith('\uFEFFid,') // true
+ */
+export function factsToCsv(facts: Fact[], regions: Map<string, Region>, catalogue: Catalogue): string {
+  const indicators = new Map(catalogue.indicators.map((i) => [i.id, i]));
+  const rows = facts.map((f) => {
+    const region = regions.get(f.region);
+    const indicator = indicators.get(f.indicator);
+    const record: Record<(typeof CSV_COLUMNS)[number], string | number | null> = {
+      id: f.id, bulletin: f.bulletin, region: f.region, region_name_zh: region?.name_zh ?? '', region_name_en: region?.name_en ?? '',
+      year: f.year, indicator: f.indicator, indicator_name_zh: indicator?.name_zh ?? '', indicator_name_en: indicator?.name_en ?? '',
+      value: f.value, unit: f.unit, precision: f.precision, bound: f.bound, scope: f.scope, yoy_pct: f.yoy?.pct ?? null, yoy_abs: f.yoy?.abs ?? null,
+      label: f.label, same_as: f.same_as, source_file: f.source.file, source_line: f.source.line, source_stated: f.source.stated,
+      source_block: f.source.block, source_context: f.source.context, source_quote: f.source.quote,
+    };
+    return CSV_COLUMNS.map((c) => csvField(record[c])).join(',');
+  });
+  return `\uFEFF${[CSV_COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
+}
+
+// RFC 4180: quote fields holding a comma, quote, CR or LF. Text that a spreadsheet would run
+// as a formula (=, +, @, or - before a non-number) gets a leading apostrophe.
+function csvField(value: string | number | null): string {
+  if (value === null) return '';
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+@]|^-[^\d.]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Regions the facts use, with every ancestor up to the national entry. */
+export function usedRegions(facts: Fact[], byCode: Map<string, Region>, extra: string[]): Region[] {
+  const codes = new Set<string>();
+  const add = (code: string | null) => {
+    while (code && !codes.has(code)) {
+      codes.add(code);
+      code = byCode.get(code)?.parent ?? null;
+    }
+  };
+  for (const f of facts) add(f.region);
+  for (const c of extra) add(c);
+  return [...codes].sort().map((c) => byCode.get(c)!).filter(Boolean);
+}
+
+/** The catalogue as pages read it: rules left out, children listed. */
+export function publicCatalogue(catalogue: Catalogue): unknown {
+  return {
+    topics: catalogue.topics,
+    indicators: catalogue.indicators.map(({ rules: _rules, ...i }) => ({
+      ...i,
+      children: catalogue.indicators.filter((c) => c.parent === i.id).map((c) => c.id),
+    })),
+  };
+}
+
+export function summarize(report: ReportEntry[], facts: Fact[], findings: Finding[]): string {
+  const count = (s: ReportEntry['status']) => report.filter((r) => r.status === s).length;
+  const lines = [
+    `ingest: ${report.length} files — ${count('used')} used, ${count('partly-used')} partly used, ${count('rejected')} rejected`,
+    `facts: ${facts.length} (${facts.filter((f) => f.indicator !== 'unclassified').length} classified, ${facts.filter((f) => f.indicator === 'unclassified').length} unclassified)`,
+    `checks: ${findings.length} — ${findings.filter((f) => f.status === 'pass').length} pass, ${findings.filter((f) => f.status === 'fail').length} fail, ${findings.filter((f) => f.status === 'not-comparable').length} not comparable`,
+  ];
+  for (const r of report) {
+    if (r.status === 'used') continue;
+    for (const p of r.problems) lines.push(`  ${r.status}: ${r.file}${p.line ? `:${p.line}` : ''}: ${p.message}`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,242 @@
+/**
+ * The whole pipeline as one pure function: seed files in, content files and a report out.
+ * read → clean → segment → identify → extract → validate → emit. No file system, clock or
+ * network: the CLI (scripts/ingest.ts) reads the seeds and writes what this returns.
+ */
+import { createHash } from 'node:crypto';
+import type { Block } from './blocks.ts';
+import { cleanText } from './clean.ts';
+import { compileCatalogue } from './classify.ts';
+import { decodeBulletin } from './decode.ts';
+import { describeFact, type EnglishContext } from './english.ts';
+import { factsToCsv, publicCatalogue, summarize, toJson, usedRegions } from './emit-data.ts';
+import { enTree, serializeMdx, zhTree, type EnglishSection } from './emit-mdx.ts';
+import { extractBulletin } from './extract.ts';
+import type { Draft } from './draft.ts';
+import { identifyBulletin } from './identify.ts';
+import type { Manifest } from './manifest.ts';
+import { buildRegionIndex, type RegionIndex } from './regions.ts';
+import type { BulletinMeta, Catalogue, Fact, Finding, Kind, Region, ReportEntry, ReportNote } from './schema.ts';
+import { segmentLines } from './segment.ts';
+import { boundsAgree, validateFacts, type Checks } from './validate.ts';
+import { looksLikeHtml } from './html-to-lines.ts';
+
+export type SeedFile = { name: string; bytes: Uint8Array };
+export type IngestInput = {
+  files: SeedFile[];
+  manifest: Manifest;
+  gazetteer: Region[];
+  catalogue: Catalogue;
+  checks: Checks;
+};
+export type IngestOutput = {
+  /** Paths relative to the content folder → file text. */
+  files: Map<string, string>;
+  report: ReportEntry[];
+  facts: Fact[];
+  findings: Finding[];
+  summary: string;
+};
+
+type Parsed = {
+  entry: ReportEntry;
+  meta: Omit<BulletinMeta, 'lang' | 'title' | 'translation' | 'facts'> & { zhTitle: string; enTitle: string };
+  blocks: Block[];
+  region: Region;
+  facts: Fact[];
+};
+
+const KIND_ZH: Record<Kind, string> = { bulletin: '医疗保障统计公报', yearbook: '年鉴医疗保障篇', 'fund-report': '医疗保险基金运行分析报告', news: '医疗保障新闻报道' };
+const KIND_EN: Record<Kind, string> = { bulletin: 'healthcare security statistical bulletin', yearbook: 'yearbook entry on healthcare security', 'fund-report': 'medical insurance fund report', news: 'news report on healthcare security' };
+
+/**
+ * @example
+ *   const out = ingestSeeds({ files, manifest, gazetteer, catalogue, checks });
+ *   out.files.get('data/facts.json')
+ */
+export function ingestSeeds(input: IngestInput): IngestOutput {
+  const index = buildRegionIndex(input.gazetteer);
+  const compiled = compileCatalogue(input.catalogue);
+  const parsed: Parsed[] = [];
+  const report: ReportEntry[] = [];
+  const seen = new Map<string, string>();
+  const slugs = new Set<string>();
+
+  for (const file of [...input.files].sort((a, b) => a.name.localeCompare(b.name))) {
+    const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+    const duplicateOf = seen.get(sha256);
+    if (duplicateOf) {
+      report.push(rejected(file.name, sha256, `same content as ${duplicateOf}; kept once`));
+      continue;
+    }
+    seen.set(sha256, file.name);
+    const result = parseBulletin(file, sha256, input.manifest.bulletins[file.name] ?? {}, index, compiled, slugs);
+    report.push(result.entry);
+    if ('blocks' in result) parsed.push(result);
+  }
+
+  const facts = markRepeats(parsed.flatMap((p) => p.facts));
+  const indicators = new Map(input.catalogue.indicators.map((i) => [i.id, i]));
+  const findings = validateFacts(facts, { checks: input.checks, indicators, parentOf: (c) => index.byCode.get(c)?.parent ?? null });
+  noteConflicts(report, parsed, findings);
+
+  const files = new Map<string, string>();
+  const factsByBulletin = new Map<string, Fact[]>();
+  for (const f of facts) factsByBulletin.set(f.bulletin, [...(factsByBulletin.get(f.bulletin) ?? []), f]);
+  for (const p of parsed) {
+    const own = factsByBulletin.get(p.meta.bulletin) ?? [];
+    const { zhTitle, enTitle, ...base } = p.meta;
+    files.set(`bulletins/zh/${p.meta.bulletin}.mdx`, serializeMdx(zhTree({ ...base, lang: 'zh', title: base.source_title ?? zhTitle, translation: 'original', facts: own.length }, p.blocks)));
+    const english = englishSections(own, { indicators, regions: index.byCode, region: p.region }, input.catalogue);
+    files.set(
+      `bulletins/en/${p.meta.bulletin}.mdx`,
+      serializeMdx(
+        enTree(
+          { ...base, lang: 'en', title: enTitle, translation: 'generated', facts: own.length },
+          english,
+          p.blocks,
+          'No editorial English translation of this bulletin exists yet. The sentences below are generated from the figures extracted from the Chinese text, one per figure; the original Chinese text follows in full.',
+          'Original text (Chinese)',
+          '以下为公报中文原文。The following is the original Chinese text of the bulletin.',
+        ),
+      ),
+    );
+  }
+  const regions = usedRegions(facts, index.byCode, parsed.map((p) => p.region.code));
+  files.set('data/facts.json', toJson({ facts }));
+  files.set('data/facts.csv', factsToCsv(facts, index.byCode, input.catalogue));
+  files.set('data/regions.json', toJson({ regions }));
+  files.set('data/indicators.json', toJson(publicCatalogue(input.catalogue)));
+  files.set('data/findings.json', toJson({ findings }));
+  files.set('data/bulletins.json', toJson({ bulletins: parsed.map((p) => ({ ...p.meta, facts: (factsByBulletin.get(p.meta.bulletin) ?? []).length })) }));
+  files.set('data/ingest-report.json', toJson({ files: report }));
+  return { files, report, facts, findings, summary: summarize(report, facts, findings) };
+}
+
+function parseBulletin(
+  file: SeedFile,
+  sha256: string,
+  manifest: Manifest['bulletins'][string],
+  index: RegionIndex,
+  compiled: ReturnType<typeof compileCatalogue>,
+  slugs: Set<string>,
+): Parsed | { entry: ReportEntry } {
+  const decoded = decodeBulletin(file.bytes);
+  if (!decoded.ok) return { entry: rejected(file.name, sha256, decoded.reason, decoded.line) };
+  const problems: ReportNote[] = [...decoded.problems];
+  if (manifest.sha256 && manifest.sha256 !== sha256) {
+    problems.push({ line: null, message: `sha256 differs from seeds/manifest.yaml (${manifest.sha256.slice(0, 12)}…): the file changed since it was recorded` });
+  }
+  if (decoded.text.trim() === '') return { entry: rejected(file.name, sha256, 'empty file (only blank lines)', null, decoded.encoding) };
+  const cleaned = cleanText(decoded.text);
+  problems.push(...cleaned.problems);
+  const blocks = segmentLines(cleaned.lines);
+  const identity = identifyBulletin({ blocks, frontMatter: cleaned.frontMatter, html: looksLikeHtml(decoded.text) }, index);
+  const region = manifest.region ? (index.byCode.get(manifest.region) ?? null) : identity.region;
+  const year = manifest.year ?? identity.year;
+  const kind = manifest.kind ?? identity.kind;
+  if (!region) return { entry: rejected(file.name, sha256, 'no recognisable region: no province or prefecture is named; add one in seeds/manifest.yaml', null, decoded.encoding) };
+  if (!year) return { entry: rejected(file.name, sha256, 'no recognisable data year: no "YYYY年" with figures; add one in seeds/manifest.yaml', null, decoded.encoding) };
+
+  let slug = `${region.slug}-${year}-${kind}`;
+  for (let n = 2; slugs.has(slug); n++) slug = `${region.slug}-${year}-${kind}-${n}`;
+  slugs.add(slug);
+
+  const drafts = extractBulletin(blocks, { file: file.name, region, year, index, catalogue: compiled });
+  const facts = assignIds(drafts, slug);
+  // Several cleaned lines can share a raw line (an HTML body on one line).
+  const lineTexts = new Map<number, string[]>();
+  for (const l of cleaned.lines) lineTexts.set(l.line, [...(lineTexts.get(l.line) ?? []), l.text]);
+  for (const f of facts) {
+    if (!lineTexts.get(f.source.line)?.some((t) => t.includes(f.source.quote))) problems.push({ line: f.source.line, message: `quote for ${f.id} not found in the cleaned line` });
+  }
+  if (facts.length === 0) problems.push({ line: null, message: 'no figures with units found: the text is kept, no facts come from it' });
+
+  const entry: ReportEntry = {
+    file: file.name,
+    sha256,
+    status: problems.length ? 'partly-used' : 'used',
+    bulletin: slug,
+    encoding: decoded.encoding,
+    region: region.code,
+    year,
+    kind,
+    facts: facts.length,
+    classified: facts.filter((f) => f.indicator !== 'unclassified').length,
+    cleaned: [...cleaned.notes, ...identity.evidence.map((message) => ({ line: null, message }))],
+    problems,
+  };
+  const sourceTitle = manifest.title ?? identity.title;
+  return {
+    entry,
+    blocks,
+    region,
+    facts,
+    meta: {
+      bulletin: slug,
+      zhTitle: `${region.name_zh}${year}年${KIND_ZH[kind]}`,
+      enTitle: `${region.name_en}, ${year}: ${KIND_EN[kind]}`,
+      source_title: sourceTitle,
+      region: region.code,
+      region_slug: region.slug,
+      year,
+      kind,
+      volume: identity.volume,
+      published: manifest.published ?? identity.published,
+      publisher: manifest.publisher ?? identity.publisher,
+      origin: manifest.origin ?? null,
+      source_file: file.name,
+      sha256,
+    },
+  };
+}
+
+function assignIds(drafts: Draft[], bulletin: string): Fact[] {
+  const perLine = new Map<number, number>();
+  return drafts.map((d) => {
+    const n = (perLine.get(d.source.line) ?? 0) + 1;
+    perLine.set(d.source.line, n);
+    return { id: `${bulletin}-L${d.source.line}-${n}`, bulletin, ...d, same_as: null };
+  });
+}
+
+// A figure stated again (in the text and in a table, or in two bulletins) points to its
+// first statement, so that tables and charts count it once.
+function markRepeats(facts: Fact[]): Fact[] {
+  const firsts = new Map<string, Fact[]>();
+  return facts.map((f) => {
+    if (f.indicator === 'unclassified') return f;
+    const key = `${f.region}|${f.year}|${f.indicator}|${f.scope ?? ''}`;
+    const earlier = firsts.get(key) ?? [];
+    const same = earlier.find((e) => e.bound === f.bound && boundsAgree(e, f));
+    if (same) return { ...f, same_as: same.id };
+    firsts.set(key, [...earlier, f]);
+    return f;
+  });
+}
+
+function englishSections(facts: Fact[], ctx: EnglishContext, catalogue: Catalogue): EnglishSection[] {
+  const topicOf = new Map(catalogue.indicators.map((i) => [i.id, i.topic]));
+  return catalogue.topics
+    .map((topic) => ({
+      heading: topic.name_en,
+      sentences: facts.filter((f) => f.same_as === null && f.indicator !== 'unclassified' && topicOf.get(f.indicator) === topic.id).map((f) => describeFact(f, ctx)),
+    }))
+    .filter((s) => s.sentences.length > 0);
+}
+
+function noteConflicts(report: ReportEntry[], parsed: Parsed[], findings: Finding[]): void {
+  for (const finding of findings) {
+    if (finding.check !== 'two-sources' || finding.status !== 'fail') continue;
+    for (const p of parsed) {
+      if (!finding.facts.some((id) => id.startsWith(`${p.meta.bulletin}-L`))) continue;
+      const entry = report.find((r) => r.bulletin === p.meta.bulletin);
+      const line = Number(/-L(\d+)-/.exec(finding.facts.find((id) => id.startsWith(`${p.meta.bulletin}-L`))!)?.[1]) || null;
+      entry?.problems.push({ line, message: `disagrees with another statement: ${finding.message_en}` });
+    }
+  }
+}
+
+function rejected(file: string, sha256: string, reason: string, line: number | null = null, encoding: string | null = null): ReportEntry {
+  return { file, sha256, status: 'rejected', bulletin: null, encoding, region: null, year: null, kind: null, facts: 0, classified: 0, cleaned: [], problems: [{ line, message: reason }] };
+}
