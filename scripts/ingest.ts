@@ -5,22 +5,16 @@
  * new files are written to a temporary folder first, so a failed run leaves the previous
  * content/ as it was.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
-import { z } from 'zod';
-import { ConfigError, parseYamlFile } from '../src/pipeline/config.ts';
-import { ingestSeeds, type SeedFile } from '../src/pipeline/ingest.ts';
-import { ManifestSchema } from '../src/pipeline/manifest.ts';
-import { CatalogueSchema, RegionSchema } from '../src/pipeline/schema.ts';
-import { ChecksSchema } from '../src/pipeline/validate.ts';
+import { ConfigError } from '../src/pipeline/config.ts';
+import { ingestSeeds } from '../src/pipeline/ingest.ts';
+import { loadPipelineData, loadSeeds } from './lib/load-data.ts';
 
-const root = resolve(import.meta.dirname, '..');
 /** Generated folders inside the content folder; anything else there (translations) is left alone. */
 const GENERATED = ['bulletins', 'data'];
-/** Files in the seeds folder that are not bulletins. */
-const NOT_BULLETINS = new Set(['manifest.yaml', 'README.md']);
 
 function main(): number {
   const { values } = parseArgs({
@@ -30,20 +24,13 @@ function main(): number {
   const outDir = resolve(values.out!);
   const started = performance.now();
 
-  const catalogue = parseYamlFile('src/data/indicators.yaml', readFileSync(join(root, 'src/data/indicators.yaml'), 'utf8'), CatalogueSchema);
-  const checks = parseYamlFile('src/data/checks.yaml', readFileSync(join(root, 'src/data/checks.yaml'), 'utf8'), ChecksSchema);
-  const gazetteer = z.object({ regions: z.array(RegionSchema) }).parse(JSON.parse(readFileSync(join(root, 'src/data/gazetteer.json'), 'utf8'))).regions;
-  const manifestPath = join(seedsDir, 'manifest.yaml');
-  const manifest = existsSync(manifestPath) ? parseYamlFile(manifestPath, readFileSync(manifestPath, 'utf8'), ManifestSchema) : { bulletins: {} };
-
-  const files: SeedFile[] = readdirSync(seedsDir, { withFileTypes: true })
-    .filter((e) => e.isFile() && !NOT_BULLETINS.has(e.name) && !e.name.startsWith('.'))
-    .map((e) => ({ name: e.name, bytes: readFileSync(join(seedsDir, e.name)) }));
+  const data = loadPipelineData();
+  const { files, manifest, manifestPath } = loadSeeds(seedsDir);
   for (const name of Object.keys(manifest.bulletins)) {
     if (!files.some((f) => f.name === name)) console.warn(`warning: ${manifestPath}: entry "${name}" names no file in ${seedsDir}`);
   }
 
-  const result = ingestSeeds({ files, manifest, gazetteer, catalogue, checks });
+  const result = ingestSeeds({ files, manifest, ...data });
   writeContent(outDir, result.files);
   const elapsed = performance.now() - started;
   console.log(result.summary);

@@ -10,6 +10,8 @@ export type { SourceLine };
 export type CleanNote = { line: number | null; message: string };
 export type Cleaned = {
   lines: SourceLine[];
+  /** The body was an HTML page (converted to text). */
+  html: boolean;
   frontMatter: Record<string, unknown> | null;
   notes: CleanNote[];
   problems: CleanNote[];
@@ -36,7 +38,8 @@ export function cleanText(text: string): Cleaned {
   if (error) problems.push({ line: 1, message: `front matter is not valid YAML and was ignored: ${error}` });
 
   let raw: SourceLine[];
-  if (looksLikeHtml(body)) {
+  const html = looksLikeHtml(body);
+  if (html) {
     const html = htmlToLines(body, bodyStartLine - 1);
     raw = html.lines;
     notes.push({ line: bodyStartLine, message: 'HTML body converted to text' });
@@ -48,7 +51,7 @@ export function cleanText(text: string): Cleaned {
   const normalized = raw.map((l) => normalizeLine(l, notes));
   const joined = joinBrokenLines(normalized, notes);
   const lines = dropRepeatedPassages(joined, notes);
-  return { lines, frontMatter, notes, problems };
+  return { lines, html, frontMatter, notes, problems };
 }
 
 function splitFrontMatter(text: string): {

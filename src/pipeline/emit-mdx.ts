@@ -14,6 +14,18 @@ import { stringify as stringifyYaml } from 'yaml';
 import type { Block } from './blocks.ts';
 import type { BulletinMeta } from './schema.ts';
 
+/**
+ * MDX reads a line that starts with `import` or `export` as JavaScript, and the MDX
+ * serializer does not guard against it: escape the first letter of such a line (it becomes a
+ * character reference, which MDX reads back as the same letter).
+ */
+const esmLineGuard = {
+  unsafe: [
+    { character: 'i', atBreak: true, after: 'mport\\b' },
+    { character: 'e', atBreak: true, after: 'xport\\b' },
+  ],
+};
+
 /** A section of generated English: a topic heading and its sentences. */
 export type EnglishSection = { heading: string; sentences: string[] };
 
@@ -23,7 +35,7 @@ export type EnglishSection = { heading: string; sentences: string[] };
  */
 export function serializeMdx(tree: Root): string {
   return toMarkdown(tree, {
-    extensions: [mdxToMarkdown(), gfmTableToMarkdown(), frontmatterToMarkdown(['yaml'])],
+    extensions: [mdxToMarkdown(), gfmTableToMarkdown(), frontmatterToMarkdown(['yaml']), esmLineGuard],
     bullet: '-',
     emphasis: '_',
     fences: true,

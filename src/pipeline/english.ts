@@ -36,7 +36,8 @@ function subjectOf(name: string): string {
   return `${name.slice(comma + 2)} of the ${lowerFirst(name.slice(0, comma))}`;
 }
 
-function lowerFirst(text: string): string {
+/** Lower-cases the first letter except in proper names of schemes and acronyms. */
+export function lowerFirst(text: string): string {
   // Proper names of schemes and acronyms keep their capitals.
   if (/^(Employee Basic|Urban and Rural|COVID|[A-Z]{2,})/.test(text)) return text;
   return text.charAt(0).toLowerCase() + text.slice(1);

@@ -22,7 +22,8 @@ export type ProseContext = {
 
 type Sentence = { text: string; start: number };
 type Role = 'level' | 'change' | 'prior';
-type Level = { draft: Draft; unit: Unit };
+/** A figure a later change or last-year figure can attach to; depth counts open brackets. */
+type Level = { draft: Draft; unit: Unit; depth: number };
 
 const SENTENCE_END = /[^。！？!?]+[。！？!?]*/g;
 const CLAUSE_BOUNDARY = /[，,；;：:。！？!?（()）]/;
@@ -65,7 +66,12 @@ export function extractProse(block: { line: number; text: string }, headings: st
         const anchored = /(比|较|同比|环比)/.test(lead);
         const subject = changeSubject(lead);
         if (namesFigure(subject, ctx)) naming.set(m.unit, subject);
-        const targets = (anchored ? [...levels, ...sentenceLevels] : sentenceLevels).filter((t) => subjectFits(subject, t, ctx, headings, sentence.text));
+        // "1039.65万人（其中在职…、退休…），比上年增加": a change outside brackets qualifies
+        // the figure outside them, not the breakdown inside.
+        const depth = bracketDepth(before);
+        const targets = [...(anchored ? levels.filter((t) => t.depth === 0) : []), ...sentenceLevels.filter((t) => t.depth <= depth)].filter((t) =>
+          subjectFits(subject, t, ctx, headings, sentence.text),
+        );
         group.forEach((g, gi) => {
           const change = changeOf(g, sign);
           const pool = group.length > 1 ? targets.slice(-group.length) : targets.filter((t) => change.unit === 'percent' || t.unit === g.unit);
@@ -100,12 +106,14 @@ export function extractProse(block: { line: number; text: string }, headings: st
         // earlier sentences of the paragraph, then the headings above it.
         const inSentence = firstScheme(itemText) ?? lastScheme(ownLead) ?? lastScheme(trail) ?? lastScheme(gBefore);
         const carried = inSentence ? null : lastScheme(paragraphBefore);
-        const scheme: Scheme = inSentence ?? carried ?? lastScheme(headings) ?? 'none';
+        const underHeading = lastScheme(headings);
+        const scheme: Scheme = inSentence ?? carried ?? underHeading ?? 'none';
         // Rates per month are working figures, not yearbook indicators.
         const indicator = /月/.test(g.per) ? null : classifyStatement(ctx.catalogue, {
           unit: g.unit,
           scheme,
-          schemeCarried: carried !== null,
+          // Carried from an earlier sentence only, and not the scheme the section is about.
+          schemeCarried: carried !== null && carried !== underHeading,
           naming: words,
           context: gBefore.slice(lastIndexOf(gBefore, SUB_SENTENCE_BOUNDARY) + 1),
           sentence: gBefore,
@@ -124,7 +132,7 @@ export function extractProse(block: { line: number; text: string }, headings: st
           pendingChange = null;
         }
         drafts.push(draft);
-        sentenceLevels.push({ draft, unit: g.unit });
+        sentenceLevels.push({ draft, unit: g.unit, depth: bracketDepth(gBefore) });
       });
       k += group.length - 1;
     }
@@ -135,6 +143,10 @@ export function extractProse(block: { line: number; text: string }, headings: st
 
 function splitSentences(text: string): Sentence[] {
   return [...text.matchAll(SENTENCE_END)].map((m) => ({ text: m[0], start: m.index }));
+}
+
+function bracketDepth(before: string): number {
+  return Math.max(0, (before.match(/[（(]/g)?.length ?? 0) - (before.match(/[）)]/g)?.length ?? 0));
 }
 
 function clauseStart(before: string): number {
@@ -207,14 +219,21 @@ function groupAfter(text: string, mentions: NumberMention[], k: number): NumberM
   return group;
 }
 
-// The things 分别 distributes over: "职工医保、居民医保…分别" → ["职工医保", "居民医保…"].
+// The things 分别 distributes over: "职工医保、居民医保基金支出分别为" → "职工医保基金支出",
+// "居民医保基金支出". Each item keeps the words they share (the tail of the last item, and
+// the clause before 分别 when the list stands in an earlier clause).
 function enumerationItems(before: string, count: number): string[] | null {
   const split = (s: string) => s.split(/、|以及|和|及|与/).map((p) => p.trim()).filter(Boolean);
   const upTo = before.slice(0, before.lastIndexOf('分别'));
   const clauses = upTo.split(/[，,；;：:]/);
   for (let c = clauses.length - 1; c >= 0; c--) {
-    const parts = split(clauses[c]!.replace(/[\d.]+[万亿]?[元人次%个家]+/g, ''));
-    if (parts.length >= count) return parts.slice(-count);
+    const parts = split(clauses[c]!.replace(/-?[\d.]+[万亿]?[元人次%个家]+/g, ''));
+    if (parts.length < count) continue;
+    const items = parts.slice(-count);
+    const last = items[items.length - 1]!;
+    const shared = lastScheme(last) ? stripSchemes(last) : '';
+    const ownClause = c === clauses.length - 1 ? '' : clauses[clauses.length - 1]!;
+    return items.map((item, k) => (k === items.length - 1 ? item : item + shared) + ownClause);
   }
   return null;
 }

@@ -16,9 +16,12 @@ const TRACKING = /[?&](utm_[a-z]+|spm|from|share_token)=|doubleclick|google-anal
 
 export type HtmlLines = { lines: SourceLine[]; dropped: Array<{ line: number | null; message: string }> };
 
-/** Whether a body is HTML rather than plain text: it opens block tags. */
+/**
+ * Whether a body is an HTML page rather than plain text that happens to mention tags: it
+ * starts with markup. A plain bulletin quoting "<b>" keeps it as literal text.
+ */
 export function looksLikeHtml(text: string): boolean {
-  return /<(p|div|br|span|section|article|table|h[1-6])\b[^>]*>/i.test(text);
+  return /^\s*<(!doctype|html|head|body|div|p|section|article|table|main|style|script|!--|h[1-6])\b/i.test(text);
 }
 
 /**

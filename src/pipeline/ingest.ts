@@ -19,7 +19,6 @@ import { buildRegionIndex, type RegionIndex } from './regions.ts';
 import type { BulletinMeta, Catalogue, Fact, Finding, Kind, Region, ReportEntry, ReportNote } from './schema.ts';
 import { segmentLines } from './segment.ts';
 import { boundsAgree, validateFacts, type Checks } from './validate.ts';
-import { looksLikeHtml } from './html-to-lines.ts';
 
 export type SeedFile = { name: string; bytes: Uint8Array };
 export type IngestInput = {
@@ -131,7 +130,7 @@ function parseBulletin(
   const cleaned = cleanText(decoded.text);
   problems.push(...cleaned.problems);
   const blocks = segmentLines(cleaned.lines);
-  const identity = identifyBulletin({ blocks, frontMatter: cleaned.frontMatter, html: looksLikeHtml(decoded.text) }, index);
+  const identity = identifyBulletin({ blocks, frontMatter: cleaned.frontMatter, html: cleaned.html }, index);
   const region = manifest.region ? (index.byCode.get(manifest.region) ?? null) : identity.region;
   const year = manifest.year ?? identity.year;
   const kind = manifest.kind ?? identity.kind;

@@ -5,6 +5,7 @@
  * Nothing is "fixed": a disagreement becomes a finding naming both numbers and their sources.
  */
 import { z } from 'zod';
+import { lowerFirst } from './english.ts';
 import { formatPlain, type Lang } from './format.ts';
 import type { Fact, Finding, Indicator } from './schema.ts';
 
@@ -46,7 +47,7 @@ export function validateFacts(facts: Fact[], ctx: ValidateContext): Finding[] {
       findings.push(compareDifference(result, from, less, ctx));
     }
   }
-  findings.push(...checkSubregionSums(primary, ctx));
+  findings.push(...checkSubregionSums(facts.filter((f) => f.indicator !== 'unclassified'), ctx));
   findings.push(...checkYoy(primary, facts, ctx));
   findings.push(...checkTwoSources(facts, ctx));
   return findings.sort((a, b) => a.id.localeCompare(b.id));
@@ -77,11 +78,14 @@ function checkSubregionSums(facts: Fact[], ctx: ValidateContext): Finding[] {
   const out: Finding[] = [];
   // Months of cover and percentages do not add up across places; people and money do.
   const parts = facts.filter((f) => f.unit !== 'percent' && f.unit !== 'month' && isSubregionPart(f, facts, ctx));
-  const groups = groupBy(parts, (f) => `${f.bulletin}|${f.source.block === 'text' ? f.source.line : f.source.context?.split(' › ')[0]}|${f.indicator}|${f.year}`);
+  const blockOf = (f: Fact) => `${f.bulletin}|${f.source.block === 'text' ? f.source.line : f.source.context?.split(' › ')[0]}`;
+  const groups = groupBy(parts, (f) => `${blockOf(f)}|${f.indicator}|${f.year}`);
   for (const group of groups.values()) {
     if (group.length < 2) continue;
-    const parent = ctx.parentOf(group[0]!.region) ?? group[0]!.region;
-    const whole = facts.find((f) => f.bulletin === group[0]!.bulletin && f.region === parent && f.scope === null && f.indicator === group[0]!.indicator && f.year === group[0]!.year);
+    const parent = isOwnPool(group[0]!.scope) ? group[0]!.region : (ctx.parentOf(group[0]!.region) ?? group[0]!.region);
+    const candidates = facts.filter((f) => f.bulletin === group[0]!.bulletin && f.region === parent && f.scope === null && f.indicator === group[0]!.indicator && f.year === group[0]!.year);
+    // The table's own total row is the whole the rows should add up to; otherwise the first statement.
+    const whole = candidates.find((f) => blockOf(f) === blockOf(group[0]!)) ?? candidates.find((f) => f.same_as === null);
     if (!whole) continue;
     const f = compareSum('subregion-sum', whole, group, ctx);
     const blanks = group[0]!.source.block === 'table' ? countBlankRows(group[0]!, facts) : 0;
@@ -259,7 +263,7 @@ function finding(check: Finding['check'], subject: Fact, expected: number, toler
 function name(indicator: string, ctx: ValidateContext, lang: Lang): string {
   const i = ctx.indicators.get(indicator);
   if (!i) return indicator;
-  return lang === 'zh' ? i.name_zh : i.name_en.charAt(0).toLowerCase() + i.name_en.slice(1);
+  return lang === 'zh' ? i.name_zh : lowerFirst(i.name_en);
 }
 
 function round(value: number, digits = 2): number {
