@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pinyin } from 'pinyin-pro';
+import type { Level, Region } from '../src/pipeline/schema.ts';
 
 // ---------------------------------------------------------------------------
 // Hand-maintained data. Keys are the place-name stem (the name with its
@@ -161,17 +162,6 @@ const isStatisticalZone = (code: string): boolean => code[4] === '7';
 /** Prefecture placeholders under which counties hang directly off the province. */
 const PLACEHOLDER_PREFECTURES = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划']);
 
-type Level = 'national' | 'province' | 'prefecture' | 'county';
-interface Region {
-  code: string;
-  name_zh: string;
-  short_zh: string;
-  name_en: string;
-  slug: string;
-  level: Level;
-  parent: string | null;
-  former?: string[];
-}
 
 /** Removes trailing ethnic designations left after stripping 自治州/县/旗. */
 function stripEthnic(s: string): string {

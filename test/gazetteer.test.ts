@@ -1,16 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
+import type { Region } from '../src/pipeline/schema.ts';
 
-interface Region {
-  code: string;
-  name_zh: string;
-  short_zh: string;
-  name_en: string;
-  slug: string;
-  level: 'national' | 'province' | 'prefecture' | 'county';
-  parent: string | null;
-  former?: string[];
-}
 
 // Read rather than import so the test checks the committed file byte-for-byte
 // as the site will consume it.

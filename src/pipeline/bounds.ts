@@ -25,6 +25,8 @@ export function readBound(before: string, suffix: string): Bound {
 
 const EXCLUSION = /不含([\u4e00-\u9fff]{1,12}?)(?=[）)，,。；;、\s]|$)/g;
 const MONTH_RANGE = /(?<!\d)(\d{1,2})\s*[-—~～至]\s*(\d{1,2})\s*月/g;
+// "截至11月底" or "截至2022年11月30日": figures for part of the year only.
+const UP_TO_MONTH = /截[至止](?:\d{4}年)?(\d{1,2})月/g;
 
 /** The narrowing a sentence states for its figures: 不含滑县, 1-9月. */
 export function readScope(sentence: string): string | null {
@@ -32,6 +34,9 @@ export function readScope(sentence: string): string | null {
   for (const m of sentence.matchAll(EXCLUSION)) parts.add(`不含${m[1]}`);
   for (const m of sentence.matchAll(MONTH_RANGE)) {
     if (!(m[1] === '1' && m[2] === '12')) parts.add(`${m[1]}-${m[2]}月`);
+  }
+  for (const m of sentence.matchAll(UP_TO_MONTH)) {
+    if (Number(m[1]) < 12) parts.add(`1-${Number(m[1])}月`);
   }
   return parts.size ? [...parts].join('；') : null;
 }

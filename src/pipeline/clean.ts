@@ -118,6 +118,7 @@ function joinBrokenLines(lines: SourceLine[], notes: CleanNote[]): SourceLine[] 
   let i = 0;
   while (i < lines.length) {
     const current = { ...lines[i]! };
+    let lastLine = current.line;
     i++;
     // A sentence may continue over several breaks: keep joining while it stays open.
     while (isOpenProse(current.text)) {
@@ -128,7 +129,8 @@ function joinBrokenLines(lines: SourceLine[], notes: CleanNote[]): SourceLine[] 
       // Keep a space only between two Latin words; Chinese runs on without one.
       const glue = /[A-Za-z0-9]$/.test(current.text) && /^[A-Za-z]/.test(next.text) ? ' ' : '';
       current.text += glue + next.text.trim();
-      notes.push({ line: current.line, message: `sentence broken across lines ${current.line}–${next.line} rejoined` });
+      notes.push({ line: current.line, message: `sentence broken across lines ${lastLine}–${next.line} rejoined` });
+      lastLine = next.line;
       i = j + 1;
     }
     out.push(current);

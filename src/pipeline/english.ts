@@ -76,7 +76,7 @@ export function translateScope(scope: string, ctx: Pick<EnglishContext, 'regions
       const excluded = /^不含(.+)$/.exec(part);
       if (excluded) return `excluding ${regionEnglish(excluded[1]!, ctx) ?? excluded[1]}`;
       const months = /^(\d{1,2})-(\d{1,2})月$/.exec(part);
-      if (months) return `${MONTHS[Number(months[1]) - 1]}–${MONTHS[Number(months[2]) - 1]} only`;
+      if (months) return months[1] === '1' ? `January to ${MONTHS[Number(months[2]) - 1]} only` : `${MONTHS[Number(months[1]) - 1]} to ${MONTHS[Number(months[2]) - 1]} only`;
       if (/本级|市直/.test(part)) return 'city-level pool only';
       if (/城区|市区/.test(part)) return 'urban districts only';
       return part;

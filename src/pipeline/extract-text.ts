@@ -7,6 +7,21 @@
 import { readBound, readScope, joinScopes } from './bounds.ts';
 import { classifyStatement, type CompiledIndicator } from './classify.ts';
 import type { Draft } from './draft.ts';
+import { attachChange, changeOf, changeSign, changeSubject, roleOf } from './changes.ts';
+import {
+  bracketDepth,
+  clauseAround,
+  clauseStart,
+  cleanLabel,
+  enumerationItems,
+  groupAfter,
+  lastIndexOf,
+  splitSentences,
+  SUB_SENTENCE_BOUNDARY,
+  trailOf,
+  yearAt,
+  type Sentence,
+} from './clauses.ts';
 import { findNumberMentions, roundingHalfWidth, toBaseValue, type NumberMention } from './numbers.ts';
 import { findChildByLabel, findOwnPoolLabel, type RegionIndex } from './regions.ts';
 import type { Region, Scheme, Unit } from './schema.ts';
@@ -20,19 +35,11 @@ export type ProseContext = {
   catalogue: CompiledIndicator[];
 };
 
-type Sentence = { text: string; start: number };
-type Role = 'level' | 'change' | 'prior';
 /** A figure a later change or last-year figure can attach to; depth counts open brackets. */
 type Level = { draft: Draft; unit: Unit; depth: number };
 
-const SENTENCE_END = /[^。！？!?]+[。！？!?]*/g;
-const CLAUSE_BOUNDARY = /[，,；;：:。！？!?（()）]/;
-const SUB_SENTENCE_BOUNDARY = /[；;。！？!?]/;
+
 const STOP_WORDS = /其中|分别|每人每年|人均|每人|标准|不低于|不少于|不超过|超过|低于|高于|以上|稳定在|共有|共计|合计|总计|达到|截至|截止|年底|年末|全年|全市|全区|全省|全国|全县|我市|我区|我省|本市|统筹基金|个人账户|个账基金|个账|[（(]生育[)）]|基金|共|约|近|为|是|了|的|和|及|与|[、，,；;：:（()）\s]|\d{4}年?度?|\d+月/g;
-const CHANGE_VERB = /(新增|增加|增长|减少|下降|降低|提高|上升|下滑|增|减|多|少|降)/g;
-const NEGATIVE_VERB = /^(减少|下降|降低|下滑|减|少|降)$/;
-// A year is followed by 年 or by a word ("2022缴费基数"), never by a unit ("1939家").
-const YEAR_TOKEN = /(?<!\d)((?:19|20)\d{2})(?=年|[\u4e00-\u9fff])(?![万亿人元家个种项起例台批所件条户张天次名])/g;
 
 /**
  * @example
@@ -141,40 +148,6 @@ export function extractProse(block: { line: number; text: string }, headings: st
   return drafts;
 }
 
-function splitSentences(text: string): Sentence[] {
-  return [...text.matchAll(SENTENCE_END)].map((m) => ({ text: m[0], start: m.index }));
-}
-
-function bracketDepth(before: string): number {
-  return Math.max(0, (before.match(/[（(]/g)?.length ?? 0) - (before.match(/[）)]/g)?.length ?? 0));
-}
-
-function clauseStart(before: string): number {
-  return lastIndexOf(before, CLAUSE_BOUNDARY) + 1;
-}
-
-function lastIndexOf(text: string, pattern: RegExp): number {
-  for (let i = text.length - 1; i >= 0; i--) if (pattern.test(text[i]!)) return i;
-  return -1;
-}
-
-function roleOf(lead: string, before: string): Role {
-  if (/(比|较)(上年度?|去年|上年同期|去年同期|\d{4}年(底|末)?)[（(]$/.test(before)) return 'prior';
-  if (/(去年|上年)(同期|底|末|度)?(为|是|有)?$/.test(lead)) return 'prior';
-  const verbAtEnd = /(新增|增加|增长|减少|下降|降低|提高|上升|下滑|增|减|多|少|降)(了)?(幅度|率|速度)?(分别)?(为|了|达)?$/;
-  if (/(比|较|同比|环比)/.test(lead) && verbAtEnd.test(lead)) return 'change';
-  if (/^[\s、，,]*(新增|增加|增长|减少|下降|降低|提高|上升)(了)?(分别)?(为)?$/.test(lead)) return 'change';
-  if (/(新增|增加了|减少了|提高了|下降了)$/.test(lead)) return 'change';
-  return 'level';
-}
-
-// What a change is said of: "城乡居民征缴收入较去年增加" → "城乡居民征缴收入".
-function changeSubject(lead: string): string {
-  return lead
-    .replace(/(比|较|同比|环比).*$/, '')
-    .replace(/(新增|增加|增长|减少|下降|降低|提高|上升|下滑)(了)?(幅度|率|速度)?(分别)?(为|了|达)?$/, '');
-}
-
 // A change that names its own subject attaches only to a figure of that indicator.
 function subjectFits(subject: string, target: Level, ctx: ProseContext, headings: string, sentence: string): boolean {
   if (!namesFigure(subject, ctx)) return true;
@@ -188,60 +161,6 @@ function subjectFits(subject: string, target: Level, ctx: ProseContext, headings
     topic: `${headings}\n${sentence}`,
   });
   return indicator === null || indicator === target.draft.indicator;
-}
-
-function changeSign(lead: string): 1 | -1 {
-  const verbs = [...lead.matchAll(CHANGE_VERB)].map((m) => m[1]!);
-  const verb = verbs[verbs.length - 1];
-  return verb && NEGATIVE_VERB.test(verb) ? -1 : 1;
-}
-
-function changeOf(m: NumberMention, sign: 1 | -1): { pct: number | null; abs: number | null; unit: Unit } {
-  const value = sign * toBaseValue(m.digits, m.multiplier);
-  return m.unit === 'percent' ? { pct: value, abs: null, unit: m.unit } : { pct: null, abs: value, unit: m.unit };
-}
-
-function attachChange(draft: Draft, change: { pct: number | null; abs: number | null }): void {
-  draft.yoy = {
-    pct: change.pct ?? draft.yoy?.pct ?? null,
-    abs: change.abs ?? draft.yoy?.abs ?? null,
-  };
-}
-
-// "分别13.57亿元、20.95亿元和1.21亿元": the figures that follow 分别, joined by 、 or 和.
-function groupAfter(text: string, mentions: NumberMention[], k: number): NumberMention[] {
-  const group = [mentions[k]!];
-  for (let j = k + 1; j < mentions.length; j++) {
-    const between = text.slice(mentions[j - 1]!.end, mentions[j]!.start);
-    if (!/^\s*[、和及与,，]?\s*-?$/.test(between)) break;
-    group.push(mentions[j]!);
-  }
-  return group;
-}
-
-// The things 分别 distributes over: "职工医保、居民医保基金支出分别为" → "职工医保基金支出",
-// "居民医保基金支出". Each item keeps the words they share (the tail of the last item, and
-// the clause before 分别 when the list stands in an earlier clause).
-function enumerationItems(before: string, count: number): string[] | null {
-  const split = (s: string) => s.split(/、|以及|和|及|与/).map((p) => p.trim()).filter(Boolean);
-  const upTo = before.slice(0, before.lastIndexOf('分别'));
-  const clauses = upTo.split(/[，,；;：:]/);
-  for (let c = clauses.length - 1; c >= 0; c--) {
-    const parts = split(clauses[c]!.replace(/-?[\d.]+[万亿]?[元人次%个家]+/g, ''));
-    if (parts.length < count) continue;
-    const items = parts.slice(-count);
-    const last = items[items.length - 1]!;
-    const shared = lastScheme(last) ? stripSchemes(last) : '';
-    const ownClause = c === clauses.length - 1 ? '' : clauses[clauses.length - 1]!;
-    return items.map((item, k) => (k === items.length - 1 ? item : item + shared) + ownClause);
-  }
-  return null;
-}
-
-function trailOf(text: string, from: number, nextStart: number | undefined): string {
-  const rest = text.slice(from, nextStart ?? text.length);
-  const stop = rest.search(/[，,；;。：:（(、]/);
-  return (stop < 0 ? rest : rest.slice(0, stop)).slice(0, 16);
 }
 
 // Whether the words before a figure name it, or only say whose it is ("其中城镇职工").
@@ -268,17 +187,6 @@ function regionOf(label: string, ctx: ProseContext): { region: string; scope: st
   return { region: ctx.region.code, scope: pool };
 }
 
-function yearAt(before: string, fallback: number): number {
-  let year = fallback;
-  for (const m of before.matchAll(YEAR_TOKEN)) {
-    const prefix = before.slice(Math.max(0, m.index - 1), m.index);
-    const after = before.slice(m.index + 4, m.index + 8);
-    if (/[比较从自于]/.test(prefix) || /^\s*年?\s*[-—~至]/.test(after)) continue;
-    year = Number(m[1]);
-  }
-  return year;
-}
-
 function baseDraft(m: NumberMention, sentence: Sentence, block: { line: number }, ctx: ProseContext): Draft {
   return {
     region: ctx.region.code,
@@ -297,17 +205,4 @@ function baseDraft(m: NumberMention, sentence: Sentence, block: { line: number }
 
 function unclassified(m: NumberMention, lead: string, sentence: Sentence, block: { line: number }, ctx: ProseContext, scope: string | null, year: number): Draft {
   return { ...baseDraft(m, sentence, block, ctx), label: cleanLabel(lead), scope, year };
-}
-
-// The clause that holds a figure, as a label for figures no rule names.
-function clauseAround(text: string, m: NumberMention): string {
-  const start = clauseStart(text.slice(0, m.start));
-  const rest = text.slice(m.end);
-  const stop = rest.search(/[，,；;。！？!?]/);
-  return text.slice(start, stop < 0 ? text.length : m.end + stop);
-}
-
-function cleanLabel(words: string): string {
-  const label = words.replace(/^[\s、，,；;：:（()）]+|[\s、，,；;：:（()）]+$/g, '').trim();
-  return label.length > 40 ? `…${label.slice(-39)}` : label;
 }

@@ -86,7 +86,7 @@ export function ingestSeeds(input: IngestInput): IngestOutput {
     const own = factsByBulletin.get(p.meta.bulletin) ?? [];
     const { zhTitle, enTitle, ...base } = p.meta;
     files.set(`bulletins/zh/${p.meta.bulletin}.mdx`, serializeMdx(zhTree({ ...base, lang: 'zh', title: base.source_title ?? zhTitle, translation: 'original', facts: own.length }, p.blocks)));
-    const english = englishSections(own, { indicators, regions: index.byCode, region: p.region }, input.catalogue);
+    const english = englishSections(own, { indicators, regions: index.byCode, region: p.region }, input.catalogue, p.meta.year);
     files.set(
       `bulletins/en/${p.meta.bulletin}.mdx`,
       serializeMdx(
@@ -214,12 +214,15 @@ function markRepeats(facts: Fact[]): Fact[] {
   });
 }
 
-function englishSections(facts: Fact[], ctx: EnglishContext, catalogue: Catalogue): EnglishSection[] {
+// Key facts for the generated English: what the text states, and what tables and charts state
+// for the bulletin's own year; the time series behind the charts stay in tables and charts.
+function englishSections(facts: Fact[], ctx: EnglishContext, catalogue: Catalogue, year: number): EnglishSection[] {
   const topicOf = new Map(catalogue.indicators.map((i) => [i.id, i.topic]));
+  const key = (f: Fact) => f.same_as === null && f.indicator !== 'unclassified' && (f.source.block === 'text' || f.year === year);
   return catalogue.topics
     .map((topic) => ({
       heading: topic.name_en,
-      sentences: facts.filter((f) => f.same_as === null && f.indicator !== 'unclassified' && topicOf.get(f.indicator) === topic.id).map((f) => describeFact(f, ctx)),
+      sentences: facts.filter((f) => key(f) && topicOf.get(f.indicator) === topic.id).map((f) => describeFact(f, ctx)),
     }))
     .filter((s) => s.sentences.length > 0);
 }
