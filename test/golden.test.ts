@@ -84,4 +84,16 @@ describe.each(goldens.map((g) => [g.file, g] as const))('%s', (_file, golden) =>
     }
     if (golden.only_lines) expect(new Set(facts().map((f) => f.source.line))).toEqual(new Set(golden.only_lines));
   });
+
+  it('marks every fact once, around its own figure, in the Chinese MDX', () => {
+    const zh = out.files.get(`bulletins/zh/${entry().bulletin}.mdx`)!;
+    const marked = [...zh.matchAll(/<Fig id="([^"]+)">([^<]*)<\/Fig>/g)].map((m) => [m[1], m[2]] as const);
+    expect(marked.map(([id]) => id).sort()).toEqual(facts().map((f) => f.id).sort());
+    const byId = new Map(facts().map((f) => [f.id, f]));
+    for (const [id, text] of marked) {
+      const fact = byId.get(id!)!;
+      // In prose the figure is marked as stated; in tables and chart data, the cell as written.
+      expect(text.replace(/\\/g, ''), id).toBe(fact.source.block === 'text' ? fact.source.stated : fact.source.quote);
+    }
+  });
 });

@@ -9,6 +9,8 @@ import { toString } from 'mdast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../src/pipeline/blocks.ts';
 import { enTree, serializeMdx, zhTree } from '../src/pipeline/emit-mdx.ts';
+import { markFigures } from '../src/pipeline/figure-marks.ts';
+import type { Fact } from '../src/pipeline/schema.ts';
 import type { BulletinMeta } from '../src/pipeline/schema.ts';
 import { codeNodes, parseMdx } from './helpers/mdx.ts';
 
@@ -34,7 +36,8 @@ describe('MDX emission of arbitrary source text', () => {
   it('round-trips paragraph text literally and adds no code', () => {
     fc.assert(
       fc.property(sourceText, (text) => {
-        const tree = parseMdx(serializeMdx(zhTree(meta, [paragraphBlock(text)])));
+        const blocks = [paragraphBlock(text)];
+        const tree = parseMdx(serializeMdx(zhTree(meta, blocks, markFigures(blocks, []))));
         expect(codeNodes(tree)).toEqual([]);
         const paragraph = tree.children.find((n) => n.type === 'paragraph');
         expect(toString(paragraph).trim()).toBe(text);
@@ -50,7 +53,9 @@ describe('MDX emission of arbitrary source text', () => {
           { kind: 'heading', line: 1, text: heading, level: 1 },
           { kind: 'table', line: 2, caption: cell, captionLine: 2, columns: ['a', cell], columnUnits: ['', ''], rows: [{ line: 3, cells: [{ line: 3, text: cell }, { line: 3, text: '1' }] }] },
         ];
-        const mdx = serializeMdx(enTree({ ...meta, lang: 'en', translation: 'generated' }, [{ heading: 'Figures', sentences: [sentence] }], blocks, 'note', 'Original text', '原文'));
+        const mdx = serializeMdx(
+          enTree({ ...meta, lang: 'en', translation: 'generated' }, [{ heading: 'Figures', sentences: [[sentence]] }], blocks, markFigures(blocks, []), { note: 'note', originalHeading: 'Original text', originalNote: '原文' }),
+        );
         const tree = parseMdx(mdx);
         expect(codeNodes(tree)).toEqual([]);
         const text = toString(tree);
@@ -63,11 +68,29 @@ describe('MDX emission of arbitrary source text', () => {
   it('compiles with the MDX compiler', async () => {
     await fc.assert(
       fc.asyncProperty(sourceText, async (text) => {
-        const mdx = serializeMdx(zhTree(meta, [paragraphBlock(text), { kind: 'heading', line: 2, text, level: 2 }]));
+        const blocks: Block[] = [paragraphBlock(text), { kind: 'heading', line: 2, text, level: 2 }];
+        const mdx = serializeMdx(zhTree(meta, blocks, markFigures(blocks, [])));
         const compiled = String(await compile(mdx.replace(/^---\n[\s\S]*?\n---\n/, '')));
         expect(compiled).not.toMatch(/alert\(1\)\s*[;)]/);
       }),
       { numRuns: 100 },
+    );
+  });
+
+  it('marks each figure as a <Fig> element around the exact characters, whatever surrounds it', () => {
+    fc.assert(
+      fc.property(sourceText, sourceText, (before, after) => {
+        const text = `${before}：参保人数556.73万人。${after}`;
+        const blocks = [paragraphBlock(text)];
+        const fact = { id: 't-L1-1', source: { file: 't', line: 1, quote: text, stated: '556.73万人', block: 'text', context: null } } as unknown as Fact;
+        const tree = parseMdx(serializeMdx(zhTree(meta, blocks, markFigures(blocks, [fact]))));
+        const paragraph = tree.children.find((n) => n.type === 'paragraph')!;
+        const figures = (paragraph as { children: Array<{ type: string; name?: string; children?: unknown[] }> }).children.filter((n) => n.name === 'Fig');
+        expect(figures).toHaveLength(1);
+        expect(toString(figures[0] as never)).toBe('556.73万人');
+        expect(toString(paragraph)).toBe(text);
+      }),
+      { numRuns: 200 },
     );
   });
 });

@@ -5,6 +5,7 @@
  * ({…}, <b>, import/export lines, backticks, #, |).
  */
 import type { Root, RootContent, Table, TableRow, PhrasingContent, ListItem } from 'mdast';
+import type { MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { mdxToMarkdown } from 'mdast-util-mdx';
@@ -12,6 +13,7 @@ import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
 import { frontmatterToMarkdown } from 'mdast-util-frontmatter';
 import { stringify as stringifyYaml } from 'yaml';
 import type { Block } from './blocks.ts';
+import type { FigureMarks, Segment } from './figure-marks.ts';
 import type { BulletinMeta } from './schema.ts';
 
 /**
@@ -26,8 +28,8 @@ const esmLineGuard = {
   ],
 };
 
-/** A section of generated English: a topic heading and its sentences. */
-export type EnglishSection = { heading: string; sentences: string[] };
+/** A section of generated English: a topic heading and its sentences, each with its figure marked. */
+export type EnglishSection = { heading: string; sentences: Segment[][] };
 
 /**
  * @example
@@ -43,15 +45,22 @@ export function serializeMdx(tree: Root): string {
 }
 
 /** The Chinese original: the bulletin's own structure, headings, paragraphs and tables. */
-export function zhTree(meta: BulletinMeta, blocks: Block[]): Root {
-  return { type: 'root', children: [frontMatter(meta), heading(1, meta.title), ...blocksToMdast(blocks, 1)] };
+export function zhTree(meta: BulletinMeta, blocks: Block[], marks: FigureMarks): Root {
+  return { type: 'root', children: [frontMatter(meta), heading(1, meta.title), ...blocksToMdast(blocks, 1, marks, 'Fig')] };
 }
 
 /**
  * The English page until an editorial translation exists: sentences generated from the facts,
  * then the Chinese original marked as such, never dropped.
  */
-export function enTree(meta: BulletinMeta, sections: EnglishSection[], blocks: Block[], note: string, originalHeading: string, originalNote: string): Root {
+export function enTree(
+  meta: BulletinMeta,
+  sections: EnglishSection[],
+  blocks: Block[],
+  marks: FigureMarks,
+  text: { note: string; originalHeading: string; originalNote: string },
+): Root {
+  const { note, originalHeading, originalNote } = text;
   const children: RootContent[] = [frontMatter(meta), heading(1, meta.title), paragraph(note)];
   for (const section of sections) {
     children.push(heading(2, section.heading));
@@ -59,7 +68,7 @@ export function enTree(meta: BulletinMeta, sections: EnglishSection[], blocks: B
       type: 'list',
       ordered: false,
       spread: false,
-      children: section.sentences.map((s): ListItem => ({ type: 'listItem', spread: false, children: [paragraph(s)] })),
+      children: section.sentences.map((s): ListItem => ({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: phrasing(s) }] })),
     });
   }
   children.push(heading(2, originalHeading));
@@ -70,7 +79,9 @@ export function enTree(meta: BulletinMeta, sections: EnglishSection[], blocks: B
       { type: 'mdxJsxAttribute', name: 'lang', value: 'zh-Hans' },
       { type: 'mdxJsxAttribute', name: 'class', value: 'original-text' },
     ],
-    children: [paragraph(originalNote), ...(blocksToMdast(blocks, 2) as MdxJsxFlowElement['children'])],
+    // The original keeps its figures linked, as references (FigRef) rather than a second
+    // target for the same fact: a page holds each fact's anchor once.
+    children: [paragraph(originalNote), ...(blocksToMdast(blocks, 2, marks, 'FigRef') as MdxJsxFlowElement['children'])],
   };
   children.push(original);
   return { type: 'root', children };
@@ -88,7 +99,18 @@ function paragraph(text: string): RootContent & { type: 'paragraph' } {
   return { type: 'paragraph', children: [{ type: 'text', value: text }] };
 }
 
-function blocksToMdast(blocks: Block[], headingOffset: number): RootContent[] {
+type FigureElement = 'Fig' | 'FigRef';
+
+/** Text with its figures as <Fig id="…">…</Fig> elements. */
+function phrasing(segments: Segment[], element: FigureElement = 'Fig'): PhrasingContent[] {
+  return segments.map((s) => (typeof s === 'string' ? { type: 'text', value: s } : figure(element, s.id, s.text)));
+}
+
+function figure(element: FigureElement, id: string, text: string): MdxJsxTextElement {
+  return { type: 'mdxJsxTextElement', name: element, attributes: [{ type: 'mdxJsxAttribute', name: 'id', value: id }], children: [{ type: 'text', value: text }] };
+}
+
+function blocksToMdast(blocks: Block[], headingOffset: number, marks: FigureMarks, element: FigureElement): RootContent[] {
   const out: RootContent[] = [];
   for (const b of blocks) {
     switch (b.kind) {
@@ -96,19 +118,20 @@ function blocksToMdast(blocks: Block[], headingOffset: number): RootContent[] {
         out.push(heading(b.level + headingOffset, b.text));
         break;
       case 'paragraph':
-        out.push(paragraph(b.text));
+        out.push({ type: 'paragraph', children: phrasing(marks.paragraphs.get(b) ?? [b.text], element) });
         break;
       case 'caption':
         out.push({ type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: b.text }] }] });
         break;
       case 'table':
         if (b.caption) out.push({ type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: b.caption }] }] });
-        out.push(table([b.columns, ...b.rows.map((r) => r.cells.map((c) => c.text))]));
+        out.push(table([b.columns.map((c) => [c]), ...b.rows.map((r) => r.cells.map((c): Segment[] => [marks.cells.has(c) ? { id: marks.cells.get(c)!, text: c.text } : c.text]))], element));
         break;
       case 'series': {
         const title = [b.group, b.name].filter(Boolean).join(' · ');
         if (title) out.push({ type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: title }] }] });
-        out.push(table([b.labels, b.values]));
+        const ids = marks.series.get(b) ?? [];
+        out.push(table([b.labels.map((l) => [l]), b.values.map((v, k): Segment[] => [ids[k] ? { id: ids[k]!, text: v } : v])], element));
         break;
       }
       default:
@@ -118,15 +141,11 @@ function blocksToMdast(blocks: Block[], headingOffset: number): RootContent[] {
   return out;
 }
 
-function table(rows: string[][]): Table {
+function table(rows: Segment[][][], element: FigureElement): Table {
   const width = Math.max(...rows.map((r) => r.length));
-  const toRow = (cells: string[]): TableRow => ({
+  const toRow = (cells: Segment[][]): TableRow => ({
     type: 'tableRow',
-    children: Array.from({ length: width }, (_, k) => ({ type: 'tableCell', children: cellText(cells[k] ?? '') })),
+    children: Array.from({ length: width }, (_, k) => ({ type: 'tableCell', children: phrasing((cells[k] ?? []).filter((s) => s !== ''), element) })),
   });
   return { type: 'table', align: new Array(width).fill(null), children: rows.map(toRow) };
-}
-
-function cellText(text: string): PhrasingContent[] {
-  return text ? [{ type: 'text', value: text }] : [];
 }

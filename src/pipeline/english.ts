@@ -3,6 +3,7 @@
  * bulletin exists. Figures are rounded for reading with the exact figure beside them.
  */
 import { formatFigure, formatPlain } from './format.ts';
+import type { Segment } from './figure-marks.ts';
 import type { Fact, Indicator, Region } from './schema.ts';
 
 export type EnglishContext = {
@@ -16,17 +17,17 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 
 /**
  * @example
- *   describeFact(fact, ctx)
+ *   describeFact(fact, ctx).map((s) => (typeof s === 'string' ? s : s.text)).join('')
  *   // 'Basic medical insurance enrollment, 2022: 5.57 million people (5,567,300), down 2.2% (−125,500 people) on the previous year.'
  */
-export function describeFact(fact: Fact, ctx: EnglishContext): string {
+export function describeFact(fact: Fact, ctx: EnglishContext): Segment[] {
   const indicator = ctx.indicators.get(fact.indicator);
   const subject = upperFirst(subjectOf(indicator?.name_en ?? fact.indicator));
   const where = fact.region === ctx.region.code ? '' : `, ${ctx.regions.get(fact.region)?.name_en ?? fact.region}`;
   const scope = fact.scope ? ` (${translateScope(fact.scope, ctx)})` : '';
   const value = `${boundWords(fact.bound)}${formatFigure(fact.value, fact.unit, 'en', indicator?.noun_en)}`;
   const exact = needsExactFigure(fact) ? ` (${formatPlain(fact.value, 'en')})` : '';
-  return `${subject}${where}, ${fact.year}${scope}: ${value}${exact}${describeChange(fact, indicator?.noun_en)}.`;
+  return [`${subject}${where}, ${fact.year}${scope}: `, { id: fact.id, text: value }, `${exact}${describeChange(fact, indicator?.noun_en)}.`];
 }
 
 // "Employee insurance fund, income" reads better as "income of the employee insurance fund".

@@ -12,6 +12,7 @@ import { describeFact, type EnglishContext } from './english.ts';
 import { factsToCsv, publicCatalogue, summarize, toJson, usedRegions } from './emit-data.ts';
 import { enTree, serializeMdx, zhTree, type EnglishSection } from './emit-mdx.ts';
 import { extractBulletin } from './extract.ts';
+import { markFigures } from './figure-marks.ts';
 import type { Draft } from './draft.ts';
 import { identifyBulletin } from './identify.ts';
 import type { Manifest } from './manifest.ts';
@@ -85,7 +86,8 @@ export function ingestSeeds(input: IngestInput): IngestOutput {
   for (const p of parsed) {
     const own = factsByBulletin.get(p.meta.bulletin) ?? [];
     const { zhTitle, enTitle, ...base } = p.meta;
-    files.set(`bulletins/zh/${p.meta.bulletin}.mdx`, serializeMdx(zhTree({ ...base, lang: 'zh', title: base.source_title ?? zhTitle, translation: 'original', facts: own.length }, p.blocks)));
+    const marks = markFigures(p.blocks, own);
+    files.set(`bulletins/zh/${p.meta.bulletin}.mdx`, serializeMdx(zhTree({ ...base, lang: 'zh', title: base.source_title ?? zhTitle, translation: 'original', facts: own.length }, p.blocks, marks)));
     const english = englishSections(own, { indicators, regions: index.byCode, region: p.region }, input.catalogue, p.meta.year);
     files.set(
       `bulletins/en/${p.meta.bulletin}.mdx`,
@@ -94,9 +96,12 @@ export function ingestSeeds(input: IngestInput): IngestOutput {
           { ...base, lang: 'en', title: enTitle, translation: 'generated', facts: own.length },
           english,
           p.blocks,
-          'No editorial English translation of this bulletin exists yet. The sentences below are generated from the figures extracted from the Chinese text, one per figure; the original Chinese text follows in full.',
-          'Original text (Chinese)',
-          '以下为公报中文原文。The following is the original Chinese text of the bulletin.',
+          marks,
+          {
+            note: 'No editorial English translation of this bulletin exists yet. The sentences below are generated from the figures extracted from the Chinese text, one per figure; the original Chinese text follows in full.',
+            originalHeading: 'Original text (Chinese)',
+            originalNote: '以下为公报中文原文。The following is the original Chinese text of the bulletin.',
+          },
         ),
       ),
     );
