@@ -4,8 +4,9 @@
  * exactly what the pipeline promised to write.
  */
 import { defineCollection } from 'astro:content';
+import { z } from 'zod';
 import { glob, file } from 'astro/loaders';
-import { BulletinMetaSchema, FactSchema, FindingSchema, RegionSchema } from './pipeline/schema.ts';
+import { BulletinMetaSchema, BulletinRecordSchema, FactSchema, FindingSchema, IndicatorSchema, RegionSchema, TopicSchema } from './pipeline/schema.ts';
 
 const bulletins = defineCollection({
   loader: glob({ pattern: '*/*.mdx', base: './content/bulletins' }),
@@ -27,4 +28,20 @@ const findings = defineCollection({
   schema: FindingSchema,
 });
 
-export const collections = { bulletins, facts, regions, findings };
+const sources = defineCollection({
+  loader: file('./content/data/bulletins.json', { parser: (text) => JSON.parse(text).bulletins.map((b: { bulletin: string }) => ({ id: b.bulletin, ...b })) }),
+  schema: BulletinRecordSchema,
+});
+
+// The public catalogue: rules left out, children listed.
+const indicators = defineCollection({
+  loader: file('./content/data/indicators.json', { parser: (text) => JSON.parse(text).indicators }),
+  schema: IndicatorSchema.omit({ rules: true }).extend({ children: z.array(z.string()) }),
+});
+
+const topics = defineCollection({
+  loader: file('./content/data/indicators.json', { parser: (text) => JSON.parse(text).topics }),
+  schema: TopicSchema,
+});
+
+export const collections = { bulletins, facts, regions, findings, sources, indicators, topics };

@@ -93,7 +93,7 @@ describe.each(goldens.map((g) => [g.file, g] as const))('%s', (_file, golden) =>
     for (const [id, text] of marked) {
       const fact = byId.get(id!)!;
       // In prose the figure is marked as stated; in tables and chart data, the cell as written.
-      expect(text.replace(/\\/g, ''), id).toBe(fact.source.block === 'text' ? fact.source.stated : fact.source.quote);
+      expect(text!.replace(/\\/g, ''), id).toBe(fact.source.block === 'text' ? fact.source.stated : fact.source.quote);
     }
   });
 });

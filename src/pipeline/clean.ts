@@ -21,7 +21,7 @@ const PAGE_FOOTER = /第\s*\d+\s*页\s*[,，]?\s*共\s*\d+\s*页|^\s*[-—–]\s
 const WORD_BREAK_MARKER = /\[bookmark:[^\]]*\]/g;
 const TERMINAL = /[。！？；：!?;:）)」』”"】…]$/;
 // Lines that open a new unit of text: headings, bullets, list items, captions, notes.
-const OPENS_BLOCK = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|【|◇|●|■|□|▲|—|图\s*\d|表\s*\d|注[:：])/;
+const OPENS_BLOCK = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、](?!\d)|【|◇|●|■|□|▲|—|图\s*\d|表\s*\d|注[:：])/;
 const CJK = '\\u3400-\\u9fff\\uf900-\\ufaff';
 
 /**
@@ -66,8 +66,9 @@ function splitFrontMatter(text: string): {
   const bodyStartLine = consumed.split('\n').length;
   try {
     const parsed: unknown = parseYaml(m[2]!, { schema: 'failsafe' });
-    const frontMatter = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
-    return { body: text.slice(consumed.length), bodyStartLine, frontMatter, error: null };
+    // A title set between two rules is text, not front matter: only a mapping is metadata.
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return { body: text, bodyStartLine: 1, frontMatter: null, error: null };
+    return { body: text.slice(consumed.length), bodyStartLine, frontMatter: parsed as Record<string, unknown>, error: null };
   } catch (e) {
     return { body: text.slice(consumed.length), bodyStartLine, frontMatter: null, error: (e as Error).message.split('\n')[0]! };
   }

@@ -11,23 +11,24 @@ export type Decoded =
  * @example
  *   decodeBulletin(new TextEncoder().encode('参保人数')) // { ok: true, text: '参保人数', encoding: 'utf-8', … }
  */
-export function decodeBulletin(bytes: Uint8Array): Decoded {
+export function decodeBulletin(input: Uint8Array): Decoded {
+  let bytes = input;
   if (bytes.length === 0) return { ok: false, reason: 'empty file (0 bytes)', line: null };
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return finishUtf8(bytes.subarray(3), 'utf-8 (BOM)');
-  }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodedWith('utf-16le', bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodedWith('utf-16be', bytes.subarray(2));
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  if (bom) bytes = bytes.subarray(3);
+  const utf8 = bom ? 'utf-8 (BOM)' : 'utf-8';
 
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
     return { ok: false, reason: `binary file: NUL byte at offset ${nul}`, line: lineAt(bytes, nul) };
   }
   const invalid = firstInvalidUtf8(bytes);
-  if (invalid < 0) return finishUtf8(bytes, 'utf-8');
+  if (invalid < 0) return finishUtf8(bytes, utf8);
   // A file cut off inside its last character is still UTF-8: keep all but the torn character.
   if (invalid >= bytes.length - 3 && isIncompleteTail(bytes, invalid)) {
-    const decoded = finishUtf8(bytes.subarray(0, invalid), 'utf-8');
+    const decoded = finishUtf8(bytes.subarray(0, invalid), utf8);
     if (decoded.ok) {
       decoded.problems.push({
         line: lineAt(bytes, invalid),
@@ -52,6 +53,7 @@ export function decodeBulletin(bytes: Uint8Array): Decoded {
 function decodedWith(encoding: string, bytes: Uint8Array): Decoded {
   try {
     const text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
+    if (!looksLikeText(text)) return { ok: false, reason: `binary file: mostly control characters despite its ${encoding} byte-order mark`, line: null };
     return { ok: true, text, encoding, problems: [] };
   } catch {
     return { ok: false, reason: `undecodable ${encoding} text despite its byte-order mark`, line: null };

@@ -78,8 +78,8 @@ export function summarize(report: ReportEntry[], facts: Fact[], findings: Findin
     `checks: ${findings.length} — ${findings.filter((f) => f.status === 'pass').length} pass, ${findings.filter((f) => f.status === 'fail').length} fail, ${findings.filter((f) => f.status === 'not-comparable').length} not comparable`,
   ];
   for (const r of report) {
-    if (r.status === 'used') continue;
     for (const p of r.problems) lines.push(`  ${r.status}: ${r.file}${p.line ? `:${p.line}` : ''}: ${p.message}`);
+    for (const c of r.conflicts) lines.push(`  conflict: ${r.file}${c.line ? `:${c.line}` : ''}: ${c.message}`);
   }
   return lines.join('\n');
 }

@@ -126,8 +126,11 @@ export function extractSeries(series: SeriesBlock, captions: string[], headings:
     const place = placeOf(label, ctx);
     const naming = `${caption ?? ''}${series.group ?? ''}${series.name ?? ''}${place.category ? label : ''}`;
     const scheme = lastScheme(`${headings}\n${naming}`) ?? 'none';
+    const classify = (words: string) => classifyStatement(ctx.catalogue, { unit: unit.unit, scheme, schemeCarried: false, naming: words, context: words, sentence: words, topic: naming });
+    // The series' own name is the most specific ("在职人员比例" in a group titled 在职退休人员比例);
+    // the caption and group only help where the name alone says too little ("参保人数").
     // A share of one category ("成年人") is not the indicator the series is about.
-    const indicator = place.category ? null : classifyStatement(ctx.catalogue, { unit: unit.unit, scheme, schemeCarried: false, naming, context: naming, sentence: naming, topic: naming });
+    const indicator = place.category ? null : ((series.name ? classify(series.name) : null) ?? classify(naming));
     const digits = numbers[k]!.digits;
     return {
       region: place.region,

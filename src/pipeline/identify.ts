@@ -71,7 +71,8 @@ function identifyRegion(title: string, body: string, index: RegionIndex, evidenc
   return region;
 }
 
-const YEAR = /(?<![\d\-—~至])((?:19|20)\d{2})\s*年(?!\s*[-—~至])/g;
+// Not the ends of a range (2017-2022年); 截至2022年 and 至2022年 do count.
+const YEAR = /(?<![\d\-—~])((?:19|20)\d{2})\s*年(?!\s*[-—~])/g;
 
 function identifyYear(title: string, volume: number | null, blocks: Block[], evidence: string[]): number | null {
   const titleYear = [...title.matchAll(YEAR)].map((m) => Number(m[1]))[0];

@@ -40,7 +40,7 @@ export type IngestOutput = {
 
 type Parsed = {
   entry: ReportEntry;
-  meta: Omit<BulletinMeta, 'lang' | 'title' | 'translation' | 'facts'> & { zhTitle: string; enTitle: string };
+  meta: Omit<BulletinMeta, 'lang' | 'title' | 'translation' | 'facts'> & { title_zh: string; title_en: string };
   blocks: Block[];
   region: Region;
   facts: Fact[];
@@ -85,15 +85,15 @@ export function ingestSeeds(input: IngestInput): IngestOutput {
   for (const f of facts) factsByBulletin.set(f.bulletin, [...(factsByBulletin.get(f.bulletin) ?? []), f]);
   for (const p of parsed) {
     const own = factsByBulletin.get(p.meta.bulletin) ?? [];
-    const { zhTitle, enTitle, ...base } = p.meta;
+    const { title_zh, title_en, ...base } = p.meta;
     const marks = markFigures(p.blocks, own);
-    files.set(`bulletins/zh/${p.meta.bulletin}.mdx`, serializeMdx(zhTree({ ...base, lang: 'zh', title: base.source_title ?? zhTitle, translation: 'original', facts: own.length }, p.blocks, marks)));
+    files.set(`bulletins/zh/${p.meta.bulletin}.mdx`, serializeMdx(zhTree({ ...base, lang: 'zh', title: base.source_title ?? title_zh, translation: 'original', facts: own.length }, p.blocks, marks)));
     const english = englishSections(own, { indicators, regions: index.byCode, region: p.region }, input.catalogue, p.meta.year);
     files.set(
       `bulletins/en/${p.meta.bulletin}.mdx`,
       serializeMdx(
         enTree(
-          { ...base, lang: 'en', title: enTitle, translation: 'generated', facts: own.length },
+          { ...base, lang: 'en', title: title_en, translation: 'generated', facts: own.length },
           english,
           p.blocks,
           marks,
@@ -169,6 +169,7 @@ function parseBulletin(
     classified: facts.filter((f) => f.indicator !== 'unclassified').length,
     cleaned: [...cleaned.notes, ...identity.evidence.map((message) => ({ line: null, message }))],
     problems,
+    conflicts: [],
   };
   const sourceTitle = manifest.title ?? identity.title;
   return {
@@ -178,8 +179,8 @@ function parseBulletin(
     facts,
     meta: {
       bulletin: slug,
-      zhTitle: `${region.name_zh}${year}年${KIND_ZH[kind]}`,
-      enTitle: `${region.name_en}, ${year}: ${KIND_EN[kind]}`,
+      title_zh: `${region.name_zh}${year}年${KIND_ZH[kind]}`,
+      title_en: `${region.name_en}, ${year}: ${KIND_EN[kind]}`,
       source_title: sourceTitle,
       region: region.code,
       region_slug: region.slug,
@@ -236,14 +237,15 @@ function noteConflicts(report: ReportEntry[], parsed: Parsed[], findings: Findin
   for (const finding of findings) {
     if (finding.check !== 'two-sources' || finding.status !== 'fail') continue;
     for (const p of parsed) {
-      if (!finding.facts.some((id) => id.startsWith(`${p.meta.bulletin}-L`))) continue;
       const entry = report.find((r) => r.bulletin === p.meta.bulletin);
-      const line = Number(/-L(\d+)-/.exec(finding.facts.find((id) => id.startsWith(`${p.meta.bulletin}-L`))!)?.[1]) || null;
-      entry?.problems.push({ line, message: `disagrees with another statement: ${finding.message_en}` });
+      for (const id of finding.facts.filter((f) => f.startsWith(`${p.meta.bulletin}-L`))) {
+        const line = Number(/-L(\d+)-\d+$/.exec(id)?.[1]) || null;
+        entry?.conflicts.push({ line, message: `disagrees with another statement: ${finding.message_en}` });
+      }
     }
   }
 }
 
 function rejected(file: string, sha256: string, reason: string, line: number | null = null, encoding: string | null = null): ReportEntry {
-  return { file, sha256, status: 'rejected', bulletin: null, encoding, region: null, year: null, kind: null, facts: 0, classified: 0, cleaned: [], problems: [{ line, message: reason }] };
+  return { file, sha256, status: 'rejected', bulletin: null, encoding, region: null, year: null, kind: null, facts: 0, classified: 0, cleaned: [], problems: [{ line, message: reason }], conflicts: [] };
 }

@@ -166,6 +166,8 @@ export const ReportEntrySchema = z.object({
   cleaned: z.array(ReportNoteSchema),
   /** What was left out and why (partly used), or why the file was rejected. */
   problems: z.array(ReportNoteSchema),
+  /** Figures this file states differently from another statement (see findings.json). */
+  conflicts: z.array(ReportNoteSchema),
 });
 export type ReportEntry = z.infer<typeof ReportEntrySchema>;
 
@@ -189,3 +191,10 @@ export const BulletinMetaSchema = z.object({
   translation: z.enum(['original', 'generated']),
 });
 export type BulletinMeta = z.infer<typeof BulletinMetaSchema>;
+
+/** One source bulletin as content/data/bulletins.json lists it (titles in both languages). */
+export const BulletinRecordSchema = BulletinMetaSchema.omit({ lang: true, title: true, translation: true }).extend({
+  title_zh: z.string(),
+  title_en: z.string(),
+});
+export type BulletinRecord = z.infer<typeof BulletinRecordSchema>;

@@ -117,7 +117,7 @@ function startsSeriesGroup(lines: SourceLine[], i: number): boolean {
   for (let j = i + 1; j < lines.length && j <= i + 3; j++) {
     const t = lines[j]!.text;
     if (t.trim() === '') continue;
-    return !t.startsWith('\t') && t.trim().includes('\t');
+    return !t.startsWith('\t') && t.includes('\t');
   }
   return false;
 }
@@ -135,6 +135,8 @@ export function parseSeriesLine(text: string): ParsedSeries | null {
     if (parsePlainNumber(t)) lastNumeric = k;
   });
   const trailing = tokens.slice(lastNumeric + 1);
+  // "72.74万" after the numbers is a figure with a unit, not the name of the next series.
+  if (trailing.some((t) => /^[-+]?\d/.test(t))) return null;
   const trailingName = trailing.length > 0 ? trailing.join(' ') : null;
   const body = tokens.slice(0, lastNumeric + 1);
   if (body.length === 0) return { labels: [], values: [], trailingName };
