@@ -16,7 +16,7 @@ let serial = 0;
 function fact(indicator: string, value: number, precision: number, extra: Partial<Fact> = {}): Fact {
   serial++;
   return {
-    id: `b-L${serial}-1`, bulletin: 'b', region: '430700', year: 2022, indicator, value, unit: 'person', precision, bound: 'exact', scope: null,
+    id: `b-L${serial}-1`, bulletin: 'b', region: '430700', year: 2022, indicator, value, unit: 'person', precision, bound: 'exact', scope: null, scope_en: null,
     yoy: null, label: null, same_as: null, source: { file: 'b.txt', line: serial, quote: '', stated: '', block: 'text', context: null }, ...extra,
   };
 }

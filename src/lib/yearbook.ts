@@ -97,3 +97,10 @@ export function chapterFindings(book: Yearbook, facts: Fact[]): Finding[] {
 export function childRegions(book: Yearbook, code: string): Region[] {
   return [...book.regions.values()].filter((r) => r.parent === code).sort((a, b) => a.code.localeCompare(b.code));
 }
+
+/** The chapter (region and data year of its bulletin) whose page quotes a fact's source. */
+export function chapterOfFact(book: Yearbook, factId: string): RegionYear | null {
+  const fact = book.factById.get(factId);
+  if (!fact) return null;
+  return book.chapters.find((c) => c.sources.some((s) => s.bulletin === fact.bulletin)) ?? null;
+}

@@ -63,11 +63,12 @@ export function checkYoy(primary: Fact[], all: Fact[], ctx: CheckContext): Findi
 }
 
 function yoyFinding(f: Fact, previous: Fact, expected: number, stated: number, tolerance: number, ok: boolean, kind: 'pct' | 'abs' | 'both', ctx: CheckContext): Finding {
-  const what = { pct: ['同比变化率', 'year-on-year change (%)'], abs: ['比上年增减', 'change on the previous year'], both: ['增减量与增减率', 'stated change and stated rate'] }[kind];
+  const what = { pct: ['同比变化率', 'year-on-year change'], abs: ['比上年增减', 'change on the previous year'], both: ['增减量与增减率', 'stated change and stated rate'] }[kind];
+  const percent = kind === 'abs' ? '' : '%';
   const basis =
     kind === 'both'
       ? { zh: `按所列增减量推算，变化率应为 ${formatPlain(expected, 'zh')}%`, en: `the stated absolute change implies ${formatPlain(expected, 'en')}%` }
-      : { zh: `按${previous.year}年数字 ${formatPlain(previous.value, 'zh')} 计算应为 ${formatPlain(expected, 'zh')}`, en: `from the ${previous.year} figure ${formatPlain(previous.value, 'en')} it is ${formatPlain(expected, 'en')}` };
+      : { zh: `按${previous.year}年数字 ${formatPlain(previous.value, 'zh')} 计算应为 ${formatPlain(expected, 'zh')}${percent}`, en: `from the ${previous.year} figure ${formatPlain(previous.value, 'en')} it is ${formatPlain(expected, 'en')}${percent}` };
   return {
     id: `yoy-${kind}:${f.id}`,
     check: 'yoy',
@@ -79,8 +80,8 @@ function yoyFinding(f: Fact, previous: Fact, expected: number, stated: number, t
     stated,
     tolerance,
     facts: previous === f ? [f.id] : [f.id, previous.id],
-    message_zh: `${name(f.indicator, ctx, 'zh')}${what[0]}：公报所列为 ${formatPlain(stated, 'zh')}，${basis.zh}`,
-    message_en: `${name(f.indicator, ctx, 'en')}, ${what[1]}: the bulletin states ${formatPlain(stated, 'en')}; ${basis.en}`,
+    message_zh: `${name(f.indicator, ctx, 'zh')}${what[0]}：公报所列为 ${formatPlain(stated, 'zh')}${percent}，${basis.zh}`,
+    message_en: `${name(f.indicator, ctx, 'en')}, ${what[1]}: the bulletin states ${formatPlain(stated, 'en')}${percent}; ${basis.en}`,
   };
 }
 

@@ -11,23 +11,22 @@ export function toJson(value: unknown): string {
 
 const CSV_COLUMNS = [
   'id', 'bulletin', 'region', 'region_name_zh', 'region_name_en', 'year', 'indicator', 'indicator_name_zh', 'indicator_name_en',
-  'value', 'unit', 'precision', 'bound', 'scope', 'yoy_pct', 'yoy_abs', 'label', 'same_as',
+  'value', 'unit', 'precision', 'bound', 'scope', 'scope_en', 'yoy_pct', 'yoy_abs', 'label', 'same_as',
   'source_file', 'source_line', 'source_stated', 'source_block', 'source_context', 'source_quote',
 ] as const;
 
 /**
  * @example
- *   factsToCsv([], regions, catalogue).startsWith('\uFEFFid,') // true
+ *   factsToCsv([], regions, indicators).startsWith('\uFEFFid,') // true
  */
-export function factsToCsv(facts: Fact[], regions: Map<string, Region>, catalogue: Catalogue): string {
-  const indicators = new Map(catalogue.indicators.map((i) => [i.id, i]));
+export function factsToCsv(facts: Fact[], regions: Map<string, Region>, indicators: Map<string, { name_zh: string; name_en: string }>): string {
   const rows = facts.map((f) => {
     const region = regions.get(f.region);
     const indicator = indicators.get(f.indicator);
     const record: Record<(typeof CSV_COLUMNS)[number], string | number | null> = {
       id: f.id, bulletin: f.bulletin, region: f.region, region_name_zh: region?.name_zh ?? '', region_name_en: region?.name_en ?? '',
       year: f.year, indicator: f.indicator, indicator_name_zh: indicator?.name_zh ?? '', indicator_name_en: indicator?.name_en ?? '',
-      value: f.value, unit: f.unit, precision: f.precision, bound: f.bound, scope: f.scope, yoy_pct: f.yoy?.pct ?? null, yoy_abs: f.yoy?.abs ?? null,
+      value: f.value, unit: f.unit, precision: f.precision, bound: f.bound, scope: f.scope, scope_en: f.scope_en, yoy_pct: f.yoy?.pct ?? null, yoy_abs: f.yoy?.abs ?? null,
       label: f.label, same_as: f.same_as, source_file: f.source.file, source_line: f.source.line, source_stated: f.source.stated,
       source_block: f.source.block, source_context: f.source.context, source_quote: f.source.quote,
     };

@@ -46,7 +46,8 @@ export function serializeMdx(tree: Root): string {
 
 /** The Chinese original: the bulletin's own structure, headings, paragraphs and tables. */
 export function zhTree(meta: BulletinMeta, blocks: Block[], marks: FigureMarks): Root {
-  return { type: 'root', children: [frontMatter(meta), heading(1, meta.title), ...blocksToMdast(blocks, 1, marks, 'Fig')] };
+  // The bulletin is a chapter section on its page, under the page's own h1: its title is h2.
+  return { type: 'root', children: [frontMatter(meta), heading(2, meta.title), ...blocksToMdast(blocks, 2, marks, 'Fig')] };
 }
 
 /**
@@ -61,9 +62,9 @@ export function enTree(
   text: { note: string; originalHeading: string; originalNote: string },
 ): Root {
   const { note, originalHeading, originalNote } = text;
-  const children: RootContent[] = [frontMatter(meta), heading(1, meta.title), paragraph(note)];
+  const children: RootContent[] = [frontMatter(meta), heading(2, meta.title), paragraph(note)];
   for (const section of sections) {
-    children.push(heading(2, section.heading));
+    children.push(heading(3, section.heading));
     children.push({
       type: 'list',
       ordered: false,
@@ -71,7 +72,7 @@ export function enTree(
       children: section.sentences.map((s): ListItem => ({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: phrasing(s) }] })),
     });
   }
-  children.push(heading(2, originalHeading));
+  children.push(heading(3, originalHeading));
   const original: MdxJsxFlowElement = {
     type: 'mdxJsxFlowElement',
     name: 'div',
@@ -81,7 +82,7 @@ export function enTree(
     ],
     // The original keeps its figures linked, as references (FigRef) rather than a second
     // target for the same fact: a page holds each fact's anchor once.
-    children: [paragraph(originalNote), ...(blocksToMdast(blocks, 2, marks, 'FigRef') as MdxJsxFlowElement['children'])],
+    children: [paragraph(originalNote), ...(blocksToMdast(blocks, 3, marks, 'FigRef') as MdxJsxFlowElement['children'])],
   };
   children.push(original);
   return { type: 'root', children };
@@ -112,11 +113,18 @@ function figure(element: FigureElement, id: string, text: string): MdxJsxTextEle
 
 function blocksToMdast(blocks: Block[], headingOffset: number, marks: FigureMarks, element: FigureElement): RootContent[] {
   const out: RootContent[] = [];
+  // Bulletins skip levels (an entry's 【概况】 with no 一、 above it): rank the levels used and
+  // never go more than one level deeper than the heading before, so the outline stays whole.
+  const levels = [...new Set(blocks.flatMap((b) => (b.kind === 'heading' ? [b.level] : [])))].sort();
+  let lastDepth = headingOffset;
   for (const b of blocks) {
     switch (b.kind) {
-      case 'heading':
-        out.push(heading(b.level + headingOffset, b.text));
+      case 'heading': {
+        const depth = Math.min(headingOffset + 1 + levels.indexOf(b.level), lastDepth + 1);
+        out.push(heading(depth, b.text));
+        lastDepth = depth;
         break;
+      }
       case 'paragraph':
         out.push({ type: 'paragraph', children: phrasing(marks.paragraphs.get(b) ?? [b.text], element) });
         break;

@@ -24,7 +24,7 @@ export function describeFact(fact: Fact, ctx: EnglishContext): Segment[] {
   const indicator = ctx.indicators.get(fact.indicator);
   const subject = upperFirst(subjectOf(indicator?.name_en ?? fact.indicator));
   const where = fact.region === ctx.region.code ? '' : `, ${ctx.regions.get(fact.region)?.name_en ?? fact.region}`;
-  const scope = fact.scope ? ` (${translateScope(fact.scope, ctx)})` : '';
+  const scope = fact.scope_en ? ` (${fact.scope_en})` : '';
   const value = `${boundWords(fact.bound)}${formatFigure(fact.value, fact.unit, 'en', indicator?.noun_en)}`;
   const exact = needsExactFigure(fact) ? ` (${formatPlain(fact.value, 'en')})` : '';
   return [`${subject}${where}, ${fact.year}${scope}: `, { id: fact.id, text: value }, `${exact}${describeChange(fact, indicator?.noun_en)}.`];

@@ -8,7 +8,7 @@ import type { Block } from './blocks.ts';
 import { cleanText } from './clean.ts';
 import { compileCatalogue } from './classify.ts';
 import { decodeBulletin } from './decode.ts';
-import { describeFact, type EnglishContext } from './english.ts';
+import { describeFact, translateScope, type EnglishContext } from './english.ts';
 import { factsToCsv, publicCatalogue, summarize, toJson, usedRegions } from './emit-data.ts';
 import { enTree, serializeMdx, zhTree, type EnglishSection } from './emit-mdx.ts';
 import { extractBulletin } from './extract.ts';
@@ -108,7 +108,7 @@ export function ingestSeeds(input: IngestInput): IngestOutput {
   }
   const regions = usedRegions(facts, index.byCode, parsed.map((p) => p.region.code));
   files.set('data/facts.json', toJson({ facts }));
-  files.set('data/facts.csv', factsToCsv(facts, index.byCode, input.catalogue));
+  files.set('data/facts.csv', factsToCsv(facts, index.byCode, indicators));
   files.set('data/regions.json', toJson({ regions }));
   files.set('data/indicators.json', toJson(publicCatalogue(input.catalogue)));
   files.set('data/findings.json', toJson({ findings }));
@@ -147,7 +147,7 @@ function parseBulletin(
   slugs.add(slug);
 
   const drafts = extractBulletin(blocks, { file: file.name, region, year, index, catalogue: compiled });
-  const facts = assignIds(drafts, slug);
+  const facts = assignIds(drafts, slug, index);
   // Several cleaned lines can share a raw line (an HTML body on one line).
   const lineTexts = new Map<number, string[]>();
   for (const l of cleaned.lines) lineTexts.set(l.line, [...(lineTexts.get(l.line) ?? []), l.text]);
@@ -196,12 +196,13 @@ function parseBulletin(
   };
 }
 
-function assignIds(drafts: Draft[], bulletin: string): Fact[] {
+function assignIds(drafts: Draft[], bulletin: string, index: RegionIndex): Fact[] {
   const perLine = new Map<number, number>();
   return drafts.map((d) => {
     const n = (perLine.get(d.source.line) ?? 0) + 1;
     perLine.set(d.source.line, n);
-    return { id: `${bulletin}-L${d.source.line}-${n}`, bulletin, ...d, same_as: null };
+    const scope_en = d.scope ? translateScope(d.scope, { regions: index.byCode }) : null;
+    return { id: `${bulletin}-L${d.source.line}-${n}`, bulletin, ...d, scope_en, same_as: null };
   });
 }
 

@@ -52,6 +52,8 @@ export const FactSchema = z.object({
   precision: z.number(),
   bound: BoundSchema,
   scope: z.string().nullable(),
+  /** The scope in English ("excluding Hua County"), for English pages. */
+  scope_en: z.string().nullable(),
   yoy: YoySchema,
   /** For unclassified figures: the words that precede the number, as a label. */
   label: z.string().nullable(),

@@ -82,7 +82,8 @@ export function segmentLines(lines: SourceLine[]): Block[] {
       continue;
     }
     const entry = ENTRY.exec(trimmed);
-    if (entry) {
+    // 【来源：…】 credits the publisher; it heads nothing.
+    if (entry && !/^来源[:：]/.test(entry[1]!)) {
       blocks.push({ kind: 'heading', line, text: entry[1]!, level: 2 });
       const rest = trimmed.slice(entry[0].length);
       if (rest) blocks.push({ kind: 'paragraph', line, text: rest });

@@ -1,0 +1,12 @@
+/** The yearbook's facts as downloadable files: CSV (UTF-8 with BOM, for Excel) and JSON. */
+import { factsToCsv } from '../pipeline/emit-data.ts';
+import type { Fact } from '../pipeline/schema.ts';
+import type { Yearbook } from './yearbook.ts';
+
+export function csvResponse(book: Yearbook, facts: Fact[]): Response {
+  return new Response(factsToCsv(facts, book.regions, book.indicators), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+}
+
+export function jsonResponse(facts: Fact[]): Response {
+  return new Response(`${JSON.stringify({ facts }, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+}
