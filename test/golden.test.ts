@@ -87,7 +87,7 @@ describe.each(goldens.map((g) => [g.file, g] as const))('%s', (_file, golden) =>
 
   it('marks every fact once, around its own figure, in the Chinese MDX', () => {
     const zh = out.files.get(`bulletins/zh/${entry().bulletin}.mdx`)!;
-    const marked = [...zh.matchAll(/<Fig id="([^"]+)">([^<]*)<\/Fig>/g)].map((m) => [m[1], m[2]] as const);
+    const marked = [...zh.matchAll(/<Fig id="([^"]+)"(?: cell)?>([^<]*)<\/Fig>/g)].map((m) => [m[1], m[2]] as const);
     expect(marked.map(([id]) => id).sort()).toEqual(facts().map((f) => f.id).sort());
     const byId = new Map(facts().map((f) => [f.id, f]));
     for (const [id, text] of marked) {

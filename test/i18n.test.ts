@@ -48,11 +48,12 @@ describe('useTranslations', () => {
   it('interpolates {{n}} without escaping (Astro escapes)', () => {
     expect(useTranslations('en')('about.counts.used', { n: 5 })).toBe('5 used in full');
     expect(useTranslations('zh')('about.counts.used', { n: 5 })).toBe('完整使用5个');
-    expect(useTranslations('en')('region.code', { code: '<410500>' })).toBe('Division code <410500>');
+    expect(useTranslations('en')('about.counts.used', { n: '<b>' })).toBe('<b> used in full');
   });
 
   it('formats numbers marked ", number" through Intl', () => {
-    expect(useTranslations('en')('indicators.figures', { n: 12345 })).toBe('Figures by region (12,345)');
+    expect(useTranslations('en')('about.sources.caption', { n: 12345 })).toBe('Source files (12,345)');
+    expect(useTranslations('zh')('about.sources.caption', { n: 12345 })).toBe('来源文件（12,345个）');
   });
 
   it('throws on a missing key, naming the key and the language', () => {

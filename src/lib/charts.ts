@@ -6,7 +6,8 @@ import type { ChartSpec } from '../charts/spec.ts';
 import { ChartSpecSchema } from '../charts/spec.ts';
 import type { Fact, Unit } from '../pipeline/schema.ts';
 import type { Lang, Translate } from '../i18n/i18n.ts';
-import { childRegions, timeSeries, type RegionYear, type Yearbook } from './yearbook.ts';
+import { childRegions, timeSeries } from './queries.ts';
+import type { RegionYear, Yearbook } from './yearbook-types.ts';
 
 
 const UNIT_LABELS: Record<Lang, Record<Unit, string>> = {

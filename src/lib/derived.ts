@@ -5,7 +5,7 @@
  * and says when their scopes differ.
  */
 import type { Fact, Unit } from '../pipeline/schema.ts';
-import type { Yearbook } from './yearbook.ts';
+import type { Yearbook } from './yearbook-types.ts';
 
 export type DerivedMeasure = {
   id: string;

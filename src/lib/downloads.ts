@@ -1,7 +1,7 @@
 /** The yearbook's facts as downloadable files: CSV (UTF-8 with BOM, for Excel) and JSON. */
 import { factsToCsv } from '../pipeline/emit-data.ts';
 import type { Fact } from '../pipeline/schema.ts';
-import type { Yearbook } from './yearbook.ts';
+import type { Yearbook } from './yearbook-types.ts';
 
 export function csvResponse(book: Yearbook, facts: Fact[]): Response {
   return new Response(factsToCsv(facts, book.regions, book.indicators), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });

@@ -41,7 +41,8 @@ export function checkYoy(primary: Fact[], all: Fact[], ctx: CheckContext): Findi
         const comparable = (other.scope ?? '') === (f.scope ?? '');
         const agree = Math.abs(implied - other.value) <= tolerance;
         const status = agree ? 'pass' : comparable ? 'fail' : 'not-comparable';
-        const scopeNote = comparable ? '' : ` (${other.scope ?? '全域'} / ${f.scope ?? '全域'})`;
+        const scopeNote = comparable ? '' : `（${other.scope ?? '全域'} / ${f.scope ?? '全域'}）`;
+        const scopeNoteEn = comparable ? '' : ` (${other.scope_en ?? 'whole region'} / ${f.scope_en ?? 'whole region'})`;
         out.push({
           id: `two-sources:${f.id}~${other.id}`,
           check: 'two-sources',
@@ -54,7 +55,7 @@ export function checkYoy(primary: Fact[], all: Fact[], ctx: CheckContext): Findi
           tolerance,
           facts: [f.id, other.id],
           message_zh: `${f.year}年数字减去所述变化，推得${f.year - 1}年${name(f.indicator, ctx, 'zh')}为 ${formatPlain(round(implied), 'zh')}；另一来源所列为 ${formatPlain(other.value, 'zh')}${comparable ? '' : `，两者口径不同${scopeNote}，不宜直接比较`}`,
-          message_en: `${f.year} figure less the stated change implies ${name(f.indicator, ctx, 'en')} of ${formatPlain(round(implied), 'en')} in ${f.year - 1}; another source states ${formatPlain(other.value, 'en')}${comparable ? '' : `, but the two cover different scopes${scopeNote} and are not directly comparable`}`,
+          message_en: `${f.year} figure less the stated change implies ${name(f.indicator, ctx, 'en')} of ${formatPlain(round(implied), 'en')} in ${f.year - 1}; another source states ${formatPlain(other.value, 'en')}${comparable ? '' : `, but the two cover different scopes${scopeNoteEn} and are not directly comparable`}`,
         });
       }
     }
@@ -113,7 +114,7 @@ export function checkTwoSources(facts: Fact[], ctx: CheckContext): Finding[] {
           tolerance,
           facts: [a.id, b.id],
           message_zh: `${name(a.indicator, ctx, 'zh')}：一处为 ${formatPlain(a.value, 'zh')}${a.scope ? `（${a.scope}）` : ''}，另一处为 ${formatPlain(b.value, 'zh')}${b.scope ? `（${b.scope}）` : ''}${comparable ? '' : '，口径不同'}`,
-          message_en: `${name(a.indicator, ctx, 'en')}: one statement gives ${formatPlain(a.value, 'en')}${a.scope ? ` (${a.scope})` : ''}, another ${formatPlain(b.value, 'en')}${b.scope ? ` (${b.scope})` : ''}${comparable ? '' : '; their scopes differ'}`,
+          message_en: `${name(a.indicator, ctx, 'en')}: one statement gives ${formatPlain(a.value, 'en')}${a.scope_en ? ` (${a.scope_en})` : ''}, another ${formatPlain(b.value, 'en')}${b.scope_en ? ` (${b.scope_en})` : ''}${comparable ? '' : '; their scopes differ'}`,
         });
       }
     }

@@ -103,12 +103,15 @@ function paragraph(text: string): RootContent & { type: 'paragraph' } {
 type FigureElement = 'Fig' | 'FigRef';
 
 /** Text with its figures as <Fig id="…">…</Fig> elements. */
-function phrasing(segments: Segment[], element: FigureElement = 'Fig'): PhrasingContent[] {
-  return segments.map((s) => (typeof s === 'string' ? { type: 'text', value: s } : figure(element, s.id, s.text)));
+function phrasing(segments: Segment[], element: FigureElement = 'Fig', inCell = false): PhrasingContent[] {
+  return segments.map((s) => (typeof s === 'string' ? { type: 'text', value: s } : figure(element, s.id, s.text, inCell)));
 }
 
-function figure(element: FigureElement, id: string, text: string): MdxJsxTextElement {
-  return { type: 'mdxJsxTextElement', name: element, attributes: [{ type: 'mdxJsxAttribute', name: 'id', value: id }], children: [{ type: 'text', value: text }] };
+// A figure in a table cell or chart data is its own source: the cell is what pages point to.
+function figure(element: FigureElement, id: string, text: string, inCell: boolean): MdxJsxTextElement {
+  const attributes: MdxJsxTextElement['attributes'] = [{ type: 'mdxJsxAttribute', name: 'id', value: id }];
+  if (inCell) attributes.push({ type: 'mdxJsxAttribute', name: 'cell', value: null });
+  return { type: 'mdxJsxTextElement', name: element, attributes, children: [{ type: 'text', value: text }] };
 }
 
 function blocksToMdast(blocks: Block[], headingOffset: number, marks: FigureMarks, element: FigureElement): RootContent[] {
@@ -153,7 +156,7 @@ function table(rows: Segment[][][], element: FigureElement): Table {
   const width = Math.max(...rows.map((r) => r.length));
   const toRow = (cells: Segment[][]): TableRow => ({
     type: 'tableRow',
-    children: Array.from({ length: width }, (_, k) => ({ type: 'tableCell', children: phrasing((cells[k] ?? []).filter((s) => s !== ''), element) })),
+    children: Array.from({ length: width }, (_, k) => ({ type: 'tableCell', children: phrasing((cells[k] ?? []).filter((s) => s !== ''), element, true) })),
   });
   return { type: 'table', align: new Array(width).fill(null), children: rows.map(toRow) };
 }

@@ -182,11 +182,6 @@ export function duplicateIds(file: string): string[] {
   return [...dup];
 }
 
-/** 'a href="/zh/x/"' for messages. */
-export function describeEl(el: Element, name: string): string {
-  return `<${el.tagName} ${name}="${attr(el, name) ?? ''}">`;
-}
-
 // ---------------------------------------------------------------------------------------------
 // links
 
@@ -293,7 +288,7 @@ export function sameValue(a: string, b: string): boolean {
 // what the site should hold, from content/data
 
 export type Bulletin = { bulletin: string; region: string; region_slug: string; year: number };
-export type Fact = { id: string; bulletin: string; region: string; year: number; indicator: string; value: number; same_as: string | null };
+export type Fact = { id: string; bulletin: string; region: string; year: number; indicator: string; value: number; same_as: string | null; source: { block: string } };
 export type Chapter = { slug: string; year: number; bulletins: string[] };
 
 function readJson<T>(path: string): T {
@@ -336,11 +331,13 @@ export function indicatorIdsWithFacts(): string[] {
 }
 
 /** Facts of a chapter: everything its bulletins state. */
-export function chapterFactIds(chapter: Chapter): string[] {
+export function chapterFacts(chapter: Chapter) {
   const set = new Set(chapter.bulletins);
-  return contentFacts()
-    .filter((f) => set.has(f.bulletin))
-    .map((f) => f.id);
+  return contentFacts().filter((f) => set.has(f.bulletin));
+}
+
+export function chapterFactIds(chapter: Chapter): string[] {
+  return chapterFacts(chapter).map((f) => f.id);
 }
 
 export const chapterPath = (lang: Lang, c: Chapter) => `${lang}/regions/${c.slug}/${c.year}/`;

@@ -1,7 +1,8 @@
 /**
  * The two language versions show the same figures: for each chapter, region and indicator page
  * the zh and en pages carry the same data-fact ids with the same data-value base values; every
- * figure on a chapter page (and every fact of the chapter) has its source entry <li id="src-…">;
+ * figure on a chapter page (and every fact of the chapter) has its source entry: <li id="src-…"> for
+ * a sentence's figure, the cell itself (<span id="src-…">) for a figure in a table or chart data;
  * every data-fact names a fact of the yearbook and its data-value is that fact's value.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import {
   LANGS,
   assertNone,
   chapterFactIds,
+  chapterFacts,
   chapterPath,
   chapters,
   elements,
@@ -25,6 +27,9 @@ import {
   sameValue,
 } from './helpers.ts';
 
+/** The first ids of a list, and how many more. */
+const list = (ids: string[], n = 20) => `${ids.slice(0, n).join(', ')}${ids.length > n ? `, … (${ids.length - n} more)` : ''}`;
+
 /** Problems between the zh and en versions of the page at `path` (after /{lang}/). */
 function parityProblems(path: string): string[] {
   const zh = pageFile(`zh/${path}`);
@@ -36,8 +41,8 @@ function parityProblems(path: string): string[] {
   const problems: string[] = [];
   const onlyZh = [...a.keys()].filter((id) => !b.has(id));
   const onlyEn = [...b.keys()].filter((id) => !a.has(id));
-  if (onlyZh.length) problems.push(`data-fact on zh/${path} but not on en/${path} (${onlyZh.length}): ${onlyZh.join(', ')}`);
-  if (onlyEn.length) problems.push(`data-fact on en/${path} but not on zh/${path} (${onlyEn.length}): ${onlyEn.join(', ')}`);
+  if (onlyZh.length) problems.push(`data-fact on zh/${path} but not on en/${path} (${onlyZh.length}): ${list(onlyZh)}`);
+  if (onlyEn.length) problems.push(`data-fact on en/${path} but not on zh/${path} (${onlyEn.length}): ${list(onlyEn)}`);
   for (const [id, zv] of a) {
     const ev = b.get(id);
     if (!ev) continue;
@@ -73,7 +78,7 @@ describe('zh and en show the same figures', () => {
 
 describe('chapter sources', () => {
   const cases = chapters().flatMap((c) => LANGS.map((lang) => ({ path: chapterPath(lang, c), chapter: c })));
-  it.each(cases.map((c) => [c.path, c]))('/%s: every data-fact and every fact of the chapter has <li id="src-…">', (_path, c) => {
+  it.each(cases.map((c) => [c.path, c]))('/%s: every data-fact and every fact of the chapter has its src-… entry', (_path, c) => {
     requireDist();
     const file = pageFile(c.path);
     if (!existsSync(file)) throw new Error(`${rel(file)} does not exist`);
@@ -81,11 +86,13 @@ describe('chapter sources', () => {
     const problems: string[] = [];
     const shown = [...new Set(figures(file).map((f) => f.id))];
     const noSource = shown.filter((id) => !sources.has(id));
-    if (noSource.length) problems.push(`data-fact without a src-<id> entry on the page (${noSource.length}): ${noSource.join(', ')}`);
-    const notLi = [...sources].filter(([, tag]) => tag !== 'li').map(([id, tag]) => `src-${id} is a <${tag}>`);
-    if (notLi.length) problems.push(`source entries that are not <li>: ${notLi.join(', ')}`);
+    if (noSource.length) problems.push(`data-fact without a src-<id> entry on the page (${noSource.length}): ${list(noSource)}`);
+    // Sentences are listed (<li>); a table or chart-data cell is its own entry (<span>).
+    const block = new Map(chapterFacts(c.chapter).map((f) => [f.id, f.source.block]));
+    const wrongTag = [...sources].filter(([id, tag]) => tag !== (block.get(id) === 'text' ? 'li' : 'span'));
+    if (wrongTag.length) problems.push(`source entries with the wrong element (${wrongTag.length}): ${list(wrongTag.map(([id, tag]) => `src-${id} <${tag}>`), 8)}`);
     const unlisted = chapterFactIds(c.chapter).filter((id) => !sources.has(id));
-    if (unlisted.length) problems.push(`facts of the chapter (content/data/facts.json, bulletins ${c.chapter.bulletins.join(', ')}) without <li id="src-<id>"> (${unlisted.length}): ${unlisted.join(', ')}`);
+    if (unlisted.length) problems.push(`facts of the chapter (content/data/facts.json, bulletins ${c.chapter.bulletins.join(', ')}) without a src-<id> entry (${unlisted.length}): ${list(unlisted)}`);
     assertNone(problems, `/${c.path}`);
   });
 });

@@ -1,0 +1,24 @@
+/** The shape of the loaded yearbook, shared by the loader, the queries and the chart builders. */
+import type { BulletinRecord, Fact, Finding, Indicator, Region, Topic } from '../pipeline/schema.ts';
+
+export type CatalogueIndicator = Omit<Indicator, 'rules'> & { children: string[] };
+
+export type RegionYear = {
+  region: Region;
+  year: number;
+  /** Source bulletins whose data year this is, for this region. */
+  sources: BulletinRecord[];
+};
+
+export type Yearbook = {
+  facts: Fact[];
+  factById: Map<string, Fact>;
+  regions: Map<string, Region>;
+  regionBySlug: Map<string, Region>;
+  indicators: Map<string, CatalogueIndicator>;
+  topics: Topic[];
+  findings: Finding[];
+  sources: BulletinRecord[];
+  /** Region-years that have at least one bulletin: the chapters of the yearbook. */
+  chapters: RegionYear[];
+};
