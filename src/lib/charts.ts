@@ -104,7 +104,8 @@ export function subregionChart(book: Yearbook, chapter: RegionYear, facts: Fact[
   const children = childRegions(book, chapter.region.code);
   const parts = facts.filter((f) => f.indicator === indicator && f.year === chapter.year && (children.some((c) => c.code === f.region) || (f.region === chapter.region.code && f.scope !== null && /本级|城区/.test(f.scope))));
   const unique = [...new Map(parts.map((f) => [`${f.region}|${f.scope}`, f])).values()];
-  if (unique.length < 2) return null;
+  // Two areas out of many is a gap in the table, not a comparison.
+  if (unique.length < 3) return null;
   const label = (f: Fact) => (f.region === chapter.region.code ? (lang === 'zh' ? f.scope! : f.scope === '城区' ? 'Urban districts' : 'City-level pool') : regionName(book, f.region, lang));
   const unit = unique[0]!.unit;
   const name = indicatorName(book, indicator, lang);

@@ -260,10 +260,20 @@ export function urlAttributes(el: Element): Array<[string, string]> {
 export type Figure = { id: string; value: string | null; tag: string; elId: string | null };
 
 /** Every element with data-fact on a page. */
+/**
+ * Every figure shown on a page with its fact id: elements with data-fact (formatted figures),
+ * figures of the bulletin text (id fig-… or orig-…, linking to #src-…), and table cells that
+ * are their own source entry (span id src-…).
+ */
 export function figures(file: string): Figure[] {
-  return elements(file)
-    .filter((el) => attr(el, 'dataFact') !== null)
-    .map((el) => ({ id: attr(el, 'dataFact')!, value: attr(el, 'dataValue'), tag: el.tagName, elId: attr(el, 'id') }));
+  return elements(file).flatMap((el) => {
+    const id = attr(el, 'id');
+    const fact =
+      attr(el, 'dataFact') ??
+      (el.tagName === 'a' && id && /^(fig|orig)-/.test(id) ? (attr(el, 'href') ?? '').replace(/^#src-/, '') : null) ??
+      (el.tagName === 'span' && id?.startsWith('src-') ? id.slice(4) : null);
+    return fact ? [{ id: fact, value: attr(el, 'dataValue'), tag: el.tagName, elId: id }] : [];
+  });
 }
 
 /** data-fact id → the distinct data-value values on the page (empty set when the id never has one). */
