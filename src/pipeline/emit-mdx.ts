@@ -47,7 +47,7 @@ export function serializeMdx(tree: Root): string {
 /** The Chinese original: the bulletin's own structure, headings, paragraphs and tables. */
 export function zhTree(meta: BulletinMeta, blocks: Block[], marks: FigureMarks): Root {
   // The bulletin is a chapter section on its page, under the page's own h1: its title is h2.
-  return { type: 'root', children: [frontMatter(meta), heading(2, meta.title), ...blocksToMdast(blocks, 2, marks, 'Fig')] };
+  return { type: 'root', children: [frontMatter(meta), heading(2, meta.title), ...blocksToMdast(blocks, 2, marks, 'Fig', meta.bulletin)] };
 }
 
 /**
@@ -82,7 +82,7 @@ export function enTree(
     ],
     // The original keeps its figures linked, as references (FigRef) rather than a second
     // target for the same fact: a page holds each fact's anchor once.
-    children: [paragraph(originalNote), ...(blocksToMdast(blocks, 3, marks, 'FigRef') as MdxJsxFlowElement['children'])],
+    children: [paragraph(originalNote), ...(blocksToMdast(blocks, 3, marks, 'FigRef', meta.bulletin) as MdxJsxFlowElement['children'])],
   };
   children.push(original);
   return { type: 'root', children };
@@ -114,7 +114,18 @@ function figure(element: FigureElement, id: string, text: string, inCell: boolea
   return { type: 'mdxJsxTextElement', name: element, attributes, children: [{ type: 'text', value: text }] };
 }
 
-function blocksToMdast(blocks: Block[], headingOffset: number, marks: FigureMarks, element: FigureElement): RootContent[] {
+/**
+ * Where a page may place a chart: after each passage with figures, each table and each figure
+ * caption of the original, so that a chart stands with the text it belongs to. The page decides
+ * which charts go where (by bulletin and line, or by caption); an empty slot renders nothing.
+ */
+function chartSlot(bulletin: string, line: number, caption?: string): MdxJsxFlowElement {
+  const attributes: MdxJsxFlowElement['attributes'] = [{ type: 'mdxJsxAttribute', name: 'at', value: `${bulletin}:${line}` }];
+  if (caption) attributes.push({ type: 'mdxJsxAttribute', name: 'caption', value: caption });
+  return { type: 'mdxJsxFlowElement', name: 'ChartSlot', attributes, children: [] };
+}
+
+function blocksToMdast(blocks: Block[], headingOffset: number, marks: FigureMarks, element: FigureElement, bulletin: string): RootContent[] {
   const out: RootContent[] = [];
   // Bulletins skip levels (an entry's 【概况】 with no 一、 above it): rank the levels used and
   // never go more than one level deeper than the heading before, so the outline stays whole.
@@ -128,21 +139,27 @@ function blocksToMdast(blocks: Block[], headingOffset: number, marks: FigureMark
         lastDepth = depth;
         break;
       }
-      case 'paragraph':
-        out.push({ type: 'paragraph', children: phrasing(marks.paragraphs.get(b) ?? [b.text], element) });
+      case 'paragraph': {
+        const segments = marks.paragraphs.get(b) ?? [b.text];
+        out.push({ type: 'paragraph', children: phrasing(segments, element) });
+        if (segments.some((s) => typeof s !== 'string')) out.push(chartSlot(bulletin, b.line));
         break;
+      }
       case 'caption':
         out.push({ type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: b.text }] }] });
+        out.push(chartSlot(bulletin, b.line, b.text));
         break;
       case 'table':
         if (b.caption) out.push({ type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: b.caption }] }] });
         out.push(table([b.columns.map((c) => [c]), ...b.rows.map((r) => r.cells.map((c): Segment[] => [marks.cells.has(c) ? { id: marks.cells.get(c)!, text: c.text } : c.text]))], element));
+        out.push(chartSlot(bulletin, b.rows[b.rows.length - 1]?.line ?? b.line));
         break;
       case 'series': {
         const title = [b.group, b.name].filter(Boolean).join(' · ');
         if (title) out.push({ type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: title }] }] });
         const ids = marks.series.get(b) ?? [];
         out.push(table([b.labels.map((l) => [l]), b.values.map((v, k): Segment[] => [ids[k] ? { id: ids[k]!, text: v } : v])], element));
+        out.push(chartSlot(bulletin, b.line));
         break;
       }
       default:

@@ -15,12 +15,12 @@ export function parseMdx(mdx: string): Root {
   });
 }
 
-/** ESM, expressions, raw HTML and any element other than the pipeline's own <div lang>, <Fig> and <FigRef>. */
+/** ESM, expressions, raw HTML and any element other than the pipeline's own <div lang>, <Fig>, <FigRef> and <ChartSlot>. */
 export function codeNodes(tree: Root): string[] {
   const found: string[] = [];
   const walk = (node: { type: string; name?: string | null; children?: unknown[] }) => {
     if (/^mdx(js|FlowExpression|TextExpression)/.test(node.type)) found.push(node.type);
-    if (/^mdxJsx/.test(node.type) && !['div', 'Fig', 'FigRef'].includes(node.name ?? '')) found.push(`${node.type}:${node.name}`);
+    if (/^mdxJsx/.test(node.type) && !['div', 'Fig', 'FigRef', 'ChartSlot'].includes(node.name ?? '')) found.push(`${node.type}:${node.name}`);
     if (node.type === 'html') found.push('html');
     for (const child of (node.children ?? []) as Array<typeof node>) walk(child);
   };
