@@ -69,3 +69,8 @@ export function rootUrl(): string {
 export function otherLang(lang: Lang): Lang {
   return lang === 'zh' ? 'en' : 'zh';
 }
+
+/** A chapter page: /{lang}/regions/{slug}/{year}/. */
+export function chapterUrl(lang: Lang, regionSlug: string, year: number): string {
+  return pageUrl(lang, `regions/${regionSlug}/${year}/`);
+}

@@ -3,6 +3,9 @@
  * from the content collections, indexed once per build (every page shares one copy).
  */
 import { getCollection } from 'astro:content';
+import type { Lang } from '../i18n/i18n.ts';
+import { chapterOfFact } from './queries.ts';
+import { chapterUrl, pageUrl } from './urls.ts';
 import { indexYearbook } from './yearbook-index.ts';
 import type { Yearbook } from './yearbook-types.ts';
 
@@ -35,4 +38,14 @@ async function build(): Promise<Yearbook> {
     findings: data(findings),
     sources: data(sources),
   });
+}
+
+/**
+ * Where a fact's source sentence is quoted: its entry on the chapter page of its bulletin, or
+ * on this page when the fact is one of its own.
+ */
+export function factSourceHref(book: Yearbook, lang: Lang, factId: string, onThisPage: Set<string> = new Set()): string {
+  if (onThisPage.has(factId)) return `#src-${factId}`;
+  const chapter = chapterOfFact(book, factId);
+  return chapter ? `${chapterUrl(lang, chapter.region.slug, chapter.year)}#src-${factId}` : pageUrl(lang, 'about/');
 }
