@@ -13,7 +13,6 @@ import {
   BarElement,
   CategoryScale,
   Chart,
-  Legend,
   LineController,
   LineElement,
   LinearScale,
@@ -26,7 +25,7 @@ import { chartTicks, formatTick, formatTooltip, tickRef } from './axis-format.ts
 import { CHARTJS_POINT_STYLE, seriesStyle } from './palette.ts';
 import type { ChartSpec } from './spec.ts';
 
-Chart.register(LineController, BarController, LineElement, PointElement, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
+Chart.register(LineController, BarController, LineElement, PointElement, BarElement, CategoryScale, LinearScale, Tooltip);
 
 /** The spec embedded in the figure; checked for the shape the chart needs (zod stays out of the browser bundle). */
 function readSpec(figure: HTMLElement): ChartSpec {
@@ -124,12 +123,8 @@ function config(figure: HTMLElement, spec: ChartSpec): ChartConfiguration<Kind, 
       font,
       interaction: { mode: 'index', intersect: false },
       plugins: {
-        legend: {
-          display: spec.series.length > 1,
-          position: 'top',
-          align: 'start',
-          labels: { color: colours.text, font, usePointStyle: spec.kind === 'line', boxWidth: 16 },
-        },
+        // The figure's own HTML legend stands in for chart.js's (which would cost 2.7 KB gzip).
+        legend: { display: false },
         tooltip: {
           callbacks: {
             label: (ctx) => {
@@ -200,7 +195,6 @@ export function mountChart(figure: HTMLElement): Chart<Kind, (number | null)[], 
     });
     const o = chart.options;
     o.color = colours.text;
-    if (o.plugins?.legend?.labels) o.plugins.legend.labels.color = colours.text;
     for (const scale of Object.values(o.scales ?? {})) {
       if (!scale) continue;
       if (scale.ticks) scale.ticks.color = colours.text;

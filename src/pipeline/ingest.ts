@@ -75,6 +75,7 @@ export function ingestSeeds(input: IngestInput): IngestOutput {
     if ('blocks' in result) parsed.push(result);
   }
 
+  shortenFactIds(parsed);
   const facts = markRepeats(parsed.flatMap((p) => p.facts));
   const indicators = new Map(input.catalogue.indicators.map((i) => [i.id, i]));
   const findings = validateFacts(facts, { checks: input.checks, indicators, parentOf: (c) => index.byCode.get(c)?.parent ?? null });
@@ -196,6 +197,18 @@ function parseBulletin(
   };
 }
 
+// Fact ids name their region, year and line ("zhuzhou-2022-L14-1"); the kind of bulletin is
+// added only where one region and year has several bulletins. Ids stay readable and pages light.
+function shortenFactIds(parsed: Parsed[]): void {
+  const perChapter = new Map<string, number>();
+  for (const p of parsed) perChapter.set(`${p.meta.region_slug}-${p.meta.year}`, (perChapter.get(`${p.meta.region_slug}-${p.meta.year}`) ?? 0) + 1);
+  for (const p of parsed) {
+    const chapter = `${p.meta.region_slug}-${p.meta.year}`;
+    if (perChapter.get(chapter) !== 1) continue;
+    for (const f of p.facts) f.id = f.id.replace(`${p.meta.bulletin}-L`, `${chapter}-L`);
+  }
+}
+
 function assignIds(drafts: Draft[], bulletin: string, index: RegionIndex): Fact[] {
   const perLine = new Map<number, number>();
   return drafts.map((d) => {
@@ -239,7 +252,7 @@ function noteConflicts(report: ReportEntry[], parsed: Parsed[], findings: Findin
     if (finding.check !== 'two-sources' || finding.status !== 'fail') continue;
     for (const p of parsed) {
       const entry = report.find((r) => r.bulletin === p.meta.bulletin);
-      for (const id of finding.facts.filter((f) => f.startsWith(`${p.meta.bulletin}-L`))) {
+      for (const id of finding.facts.filter((f) => p.facts.some((x) => x.id === f))) {
         const line = Number(/-L(\d+)-\d+$/.exec(id)?.[1]) || null;
         entry?.conflicts.push({ line, message: `disagrees with another statement: ${finding.message_en}` });
       }
