@@ -1,5 +1,5 @@
 /**
- * npm run ingest -- [--seeds DIR] [--out DIR] [--strict]
+ * npm run ingest -- [--seeds DIR] [--out DIR] [--translations DIR] [--strict]
  *
  * Reads the seed bulletins, runs the pipeline and swaps the generated content in whole: the
  * new files are written to a temporary folder first, so a failed run leaves the previous
@@ -11,14 +11,19 @@ import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { ConfigError } from '../src/pipeline/config.ts';
 import { ingestSeeds } from '../src/pipeline/ingest.ts';
-import { loadPipelineData, loadSeeds } from './lib/load-data.ts';
+import { loadPipelineData, loadSeeds, loadTranslations } from './lib/load-data.ts';
 
 /** Generated folders inside the content folder; anything else there (translations) is left alone. */
 const GENERATED = ['bulletins', 'data'];
 
 function main(): number {
   const { values } = parseArgs({
-    options: { seeds: { type: 'string', default: 'seeds' }, out: { type: 'string', default: 'content' }, strict: { type: 'boolean', default: false } },
+    options: {
+      seeds: { type: 'string', default: 'seeds' },
+      out: { type: 'string', default: 'content' },
+      translations: { type: 'string', default: 'content/translations' },
+      strict: { type: 'boolean', default: false },
+    },
   });
   const seedsDir = resolve(values.seeds!);
   const outDir = resolve(values.out!);
@@ -30,7 +35,8 @@ function main(): number {
     if (!files.some((f) => f.name === name)) console.warn(`warning: ${manifestPath}: entry "${name}" names no file in ${seedsDir}`);
   }
 
-  const result = ingestSeeds({ files, manifest, ...data });
+  const translations = loadTranslations(resolve(values.translations!));
+  const result = ingestSeeds({ files, manifest, translations, ...data });
   writeContent(outDir, result.files);
   const elapsed = performance.now() - started;
   console.log(result.summary);

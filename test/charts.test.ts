@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { chartTicks, formatCell, formatLabel, formatTick, formatTooltip, niceTicks, tickRef } from '../src/charts/axis-format.ts';
 import { BACKGROUND_DARK, BACKGROUND_LIGHT, contrastRatio, DASHES, MARKERS, PALETTE_DARK, PALETTE_LIGHT, seriesStyle } from '../src/charts/palette.ts';
-import { ChartSpecSchema, type ChartSpec } from '../src/charts/spec.ts';
+import { ChartSpecSchema, liveChartSpec, type ChartSpec } from '../src/charts/spec.ts';
 import { CHART_HEIGHT, CHART_WIDTH, escapeXml, renderChartSvg } from '../src/charts/svg.ts';
 import { assertChartSpec, chartSpecJson } from '../src/charts/validate.ts';
 import type { Unit } from '../src/pipeline/schema.ts';
@@ -378,10 +378,17 @@ describe('browser island', () => {
 
 describe('chartSpecJson', () => {
   it('cannot close its script element and round-trips', () => {
-    const s = spec({ title: '</script><script>alert(1)</script>', description: 'a\u2028b <!-- c' });
+    const s = spec({ title: '</script><script>alert(1)</script>\u2028b <!-- c' });
     const json = chartSpecJson(s);
     expect(json).not.toContain('<');
     expect(json).not.toMatch(/[\u2028\u2029]/);
-    expect(JSON.parse(json)).toEqual(s);
+    expect(JSON.parse(json)).toEqual(liveChartSpec(s));
+    expect(JSON.parse(json).title).toBe(s.title);
+  });
+
+  it('carries what the live chart draws and nothing the figure states in HTML already', () => {
+    const live = JSON.parse(chartSpecJson(spec({}))) as Record<string, unknown>;
+    expect(Object.keys(live).sort()).toEqual(['categories', 'kind', 'lang', 'series', 'title', 'unit', 'unitLabel']);
+    expect(JSON.stringify(live.series)).not.toMatch(/"fact"|"label"/);
   });
 });

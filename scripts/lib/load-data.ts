@@ -10,6 +10,7 @@ import type { SeedFile } from '../../src/pipeline/ingest.ts';
 import { ManifestSchema, type Manifest } from '../../src/pipeline/manifest.ts';
 import { CatalogueSchema, RegionSchema, type Catalogue, type Region } from '../../src/pipeline/schema.ts';
 import { ChecksSchema, type Checks } from '../../src/pipeline/validate.ts';
+import { TranslationFileSchema, type TranslationFile } from '../../src/pipeline/translation-memory.ts';
 
 export const projectRoot = resolve(import.meta.dirname, '../..');
 
@@ -35,4 +36,15 @@ export function loadSeeds(seedsDir: string): { files: SeedFile[]; manifest: Mani
     .filter((e) => e.isFile() && !NOT_BULLETINS.has(e.name) && !e.name.startsWith('.'))
     .map((e) => ({ name: e.name, bytes: new Uint8Array(readFileSync(join(seedsDir, e.name))) }));
   return { files, manifest, manifestPath };
+}
+
+/** The translation memory: content/translations/<bulletin>.yaml, by bulletin slug. */
+export function loadTranslations(dir: string): Map<string, TranslationFile> {
+  const out = new Map<string, TranslationFile>();
+  if (!existsSync(dir)) return out;
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort()) {
+    const file = parseYamlFile(join(dir, name), readFileSync(join(dir, name), 'utf8'), TranslationFileSchema);
+    out.set(file.bulletin, file);
+  }
+  return out;
 }

@@ -16,7 +16,7 @@
  */
 import { formatFigure, type Lang } from '../pipeline/format.ts';
 import type { Unit } from '../pipeline/schema.ts';
-import type { ChartSpec } from './spec.ts';
+import type { LiveChartSpec } from './spec.ts';
 
 export type { Lang };
 
@@ -174,7 +174,7 @@ function isWholeUnit(unit: Unit): boolean {
  * The y-axis ticks of a chart, the same for the SVG and the chart.js chart: bar charts start at
  * zero; line charts span the data (zero included when the data come near it).
  */
-export function chartTicks(spec: Pick<ChartSpec, 'kind' | 'unit' | 'series'>, count = 5): number[] {
+export function chartTicks(spec: Pick<LiveChartSpec, 'kind' | 'unit' | 'series'>, count = 5): number[] {
   const values = spec.series.flatMap((s) => s.points.map((p) => p.value)).filter((v): v is number => v !== null);
   if (values.length === 0) return [0, 1];
   let min = Math.min(...values);

@@ -23,15 +23,15 @@ import {
 } from 'chart.js';
 import { chartTicks, formatTick, formatTooltip, tickRef } from './axis-format.ts';
 import { CHARTJS_POINT_STYLE, seriesStyle } from './palette.ts';
-import type { ChartSpec } from './spec.ts';
+import type { LiveChartSpec } from './spec.ts';
 
 Chart.register(LineController, BarController, LineElement, PointElement, BarElement, CategoryScale, LinearScale, Tooltip);
 
 /** The spec embedded in the figure; checked for the shape the chart needs (zod stays out of the browser bundle). */
-function readSpec(figure: HTMLElement): ChartSpec {
+function readSpec(figure: HTMLElement): LiveChartSpec {
   const text = figure.querySelector('script[type="application/json"]')?.textContent;
   if (!text) throw new Error('chart: no spec');
-  const spec = JSON.parse(text) as ChartSpec;
+  const spec = JSON.parse(text) as LiveChartSpec;
   const ok =
     (spec.kind === 'line' || spec.kind === 'bar') &&
     (spec.lang === 'zh' || spec.lang === 'en') &&
@@ -57,7 +57,7 @@ interface Colours {
 }
 
 /** Colours as the page CSS resolves them now (light or dark scheme), falling back to the palette. */
-function readColours(figure: HTMLElement, spec: ChartSpec): Colours {
+function readColours(figure: HTMLElement, spec: LiveChartSpec): Colours {
   const text = getComputedStyle(figure).color || '#000';
   const series = spec.series.map((_, i) => {
     const st = seriesStyle(i);
@@ -69,7 +69,7 @@ function readColours(figure: HTMLElement, spec: ChartSpec): Colours {
 
 type Kind = 'line' | 'bar';
 
-function datasets(spec: ChartSpec, colours: Colours): ChartDataset<Kind, (number | null)[]>[] {
+function datasets(spec: LiveChartSpec, colours: Colours): ChartDataset<Kind, (number | null)[]>[] {
   const m = spec.series.length;
   return spec.series.map((s, i) => {
     const st = seriesStyle(i);
@@ -105,7 +105,7 @@ function datasets(spec: ChartSpec, colours: Colours): ChartDataset<Kind, (number
   });
 }
 
-function config(figure: HTMLElement, spec: ChartSpec): ChartConfiguration<Kind, (number | null)[], string> {
+function config(figure: HTMLElement, spec: LiveChartSpec): ChartConfiguration<Kind, (number | null)[], string> {
   const colours = readColours(figure, spec);
   const ticks = chartTicks(spec);
   const ref = tickRef(ticks);

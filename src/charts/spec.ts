@@ -42,3 +42,16 @@ export const ChartSpecSchema = z.object({
   description: z.string(),
 });
 export type ChartSpec = z.infer<typeof ChartSpecSchema>;
+
+/**
+ * What the interactive chart needs of a spec, embedded in the page: the title, source,
+ * description and fact links are in the figure's HTML already.
+ */
+export type LiveChartSpec = Pick<ChartSpec, 'lang' | 'kind' | 'title' | 'unit' | 'unitLabel' | 'categories'> & {
+  series: Array<{ name: string; points: Array<{ value: number | null }> }>;
+};
+
+export function liveChartSpec(spec: ChartSpec): LiveChartSpec {
+  const { lang, kind, title, unit, unitLabel, categories } = spec;
+  return { lang, kind, title, unit, unitLabel, categories, series: spec.series.map((s) => ({ name: s.name, points: s.points.map((p) => ({ value: p.value })) })) };
+}

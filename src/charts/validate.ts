@@ -2,7 +2,7 @@
  * Checks a chart spec beyond its schema: the shape the renderers rely on (one point per
  * category, in category order) and the JSON that carries it to the browser.
  */
-import { ChartSpecSchema, type ChartSpec } from './spec.ts';
+import { ChartSpecSchema, liveChartSpec, type ChartSpec } from './spec.ts';
 
 /**
  * Parses with ChartSpecSchema, then checks what the schema cannot say: every series has one
@@ -32,11 +32,12 @@ export function assertChartSpec(input: unknown): ChartSpec {
 }
 
 /**
- * The spec as JSON for a `<script type="application/json">` element: every `<` written as
- * \u003c (and the line separators U+2028/2029 escaped), so no text can close the element.
+ * The live part of a spec as JSON for a `<script type="application/json">` element: every `<`
+ * written as \u003c (and the line separators U+2028/2029 escaped), so no text can close the
+ * element.
  */
 export function chartSpecJson(spec: ChartSpec): string {
-  return JSON.stringify(spec)
+  return JSON.stringify(liveChartSpec(spec))
     .replace(/</g, '\\u003c')
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');

@@ -73,38 +73,46 @@ export function enTree(
     });
   }
   children.push(heading(3, originalHeading));
-  const original: MdxJsxFlowElement = {
+  // The original keeps its figures linked, as references (FigRef) rather than a second
+  // target for the same fact: a page holds each fact's anchor once.
+  children.push(originalText([paragraph(originalNote), ...blocksToMdast(blocks, 3, marks, 'FigRef', meta.bulletin)]));
+  return { type: 'root', children };
+}
+
+/** Chinese text on an English page, marked as such. */
+export function originalText(children: RootContent[]): MdxJsxFlowElement {
+  return {
     type: 'mdxJsxFlowElement',
     name: 'div',
     attributes: [
       { type: 'mdxJsxAttribute', name: 'lang', value: 'zh-Hans' },
       { type: 'mdxJsxAttribute', name: 'class', value: 'original-text' },
     ],
-    // The original keeps its figures linked, as references (FigRef) rather than a second
-    // target for the same fact: a page holds each fact's anchor once.
-    children: [paragraph(originalNote), ...(blocksToMdast(blocks, 3, marks, 'FigRef', meta.bulletin) as MdxJsxFlowElement['children'])],
+    children: children as MdxJsxFlowElement['children'],
   };
-  children.push(original);
-  return { type: 'root', children };
 }
 
-function frontMatter(meta: BulletinMeta): RootContent {
+export function frontMatter(meta: BulletinMeta): RootContent {
   return { type: 'yaml', value: stringifyYaml(meta, { lineWidth: 0 }).trimEnd() } as RootContent;
 }
 
-function heading(depth: number, text: string): RootContent {
+export function heading(depth: number, text: string): RootContent {
   return { type: 'heading', depth: Math.min(6, Math.max(1, depth)) as 1 | 2 | 3 | 4 | 5 | 6, children: [{ type: 'text', value: text }] };
 }
 
-function paragraph(text: string): RootContent & { type: 'paragraph' } {
+export function paragraph(text: string): RootContent & { type: 'paragraph' } {
   return { type: 'paragraph', children: [{ type: 'text', value: text }] };
 }
 
-type FigureElement = 'Fig' | 'FigRef';
+export type FigureElement = 'Fig' | 'FigRef';
 
 /** Text with its figures as <Fig id="…">…</Fig> elements. */
-function phrasing(segments: Segment[], element: FigureElement = 'Fig', inCell = false): PhrasingContent[] {
-  return segments.map((s) => (typeof s === 'string' ? { type: 'text', value: s } : figure(element, s.id, s.text, inCell)));
+/** How plain text between figures is written; English pages mark what stays Chinese. */
+export type PlainText = (value: string) => PhrasingContent;
+const asText: PlainText = (value) => ({ type: 'text', value });
+
+export function phrasing(segments: Segment[], element: FigureElement = 'Fig', inCell = false, plain: PlainText = asText): PhrasingContent[] {
+  return segments.map((s) => (typeof s === 'string' ? plain(s) : figure(element, s.id, s.text, inCell)));
 }
 
 // A figure in a table cell or chart data is its own source: the cell is what pages point to.
@@ -119,13 +127,13 @@ function figure(element: FigureElement, id: string, text: string, inCell: boolea
  * caption of the original, so that a chart stands with the text it belongs to. The page decides
  * which charts go where (by bulletin and line, or by caption); an empty slot renders nothing.
  */
-function chartSlot(bulletin: string, line: number, caption?: string): MdxJsxFlowElement {
+export function chartSlot(bulletin: string, line: number, caption?: string): MdxJsxFlowElement {
   const attributes: MdxJsxFlowElement['attributes'] = [{ type: 'mdxJsxAttribute', name: 'at', value: `${bulletin}:${line}` }];
   if (caption) attributes.push({ type: 'mdxJsxAttribute', name: 'caption', value: caption });
   return { type: 'mdxJsxFlowElement', name: 'ChartSlot', attributes, children: [] };
 }
 
-function blocksToMdast(blocks: Block[], headingOffset: number, marks: FigureMarks, element: FigureElement, bulletin: string): RootContent[] {
+export function blocksToMdast(blocks: Block[], headingOffset: number, marks: FigureMarks, element: FigureElement, bulletin: string): RootContent[] {
   const out: RootContent[] = [];
   // Bulletins skip levels (an entry's 【概况】 with no 一、 above it): rank the levels used and
   // never go more than one level deeper than the heading before, so the outline stays whole.
@@ -169,11 +177,11 @@ function blocksToMdast(blocks: Block[], headingOffset: number, marks: FigureMark
   return out;
 }
 
-function table(rows: Segment[][][], element: FigureElement): Table {
+export function table(rows: Segment[][][], element: FigureElement, plain: PlainText = asText): Table {
   const width = Math.max(...rows.map((r) => r.length));
   const toRow = (cells: Segment[][]): TableRow => ({
     type: 'tableRow',
-    children: Array.from({ length: width }, (_, k) => ({ type: 'tableCell', children: phrasing((cells[k] ?? []).filter((s) => s !== ''), element, true) })),
+    children: Array.from({ length: width }, (_, k) => ({ type: 'tableCell', children: phrasing((cells[k] ?? []).filter((s) => s !== ''), element, true, plain) })),
   });
   return { type: 'table', align: new Array(width).fill(null), children: rows.map(toRow) };
 }

@@ -13,6 +13,8 @@ import { factsToCsv, publicCatalogue, summarize, toJson, usedRegions } from './e
 import { enTree, serializeMdx, zhTree, type EnglishSection } from './emit-mdx.ts';
 import { extractBulletin } from './extract.ts';
 import { markFigures } from './figure-marks.ts';
+import { translatedTree, translationCoverage, type Translate } from './emit-english.ts';
+import { pieceId, type TranslationFile } from './translation-memory.ts';
 import type { Draft } from './draft.ts';
 import { identifyBulletin } from './identify.ts';
 import type { Manifest } from './manifest.ts';
@@ -24,6 +26,8 @@ import { boundsAgree, validateFacts, type Checks } from './validate.ts';
 export type SeedFile = { name: string; bytes: Uint8Array };
 export type IngestInput = {
   files: SeedFile[];
+  /** Translation memory by bulletin slug (content/translations/<slug>.yaml); may be empty. */
+  translations?: Map<string, TranslationFile>;
   manifest: Manifest;
   gazetteer: Region[];
   catalogue: Catalogue;
@@ -40,6 +44,8 @@ export type IngestOutput = {
 
 type Parsed = {
   entry: ReportEntry;
+  /** Set when emitting: how much of the text has an editorial translation. */
+  english?: { pieces: number; translated: number; title: string | null };
   meta: Omit<BulletinMeta, 'lang' | 'title' | 'translation' | 'facts'> & { title_zh: string; title_en: string };
   blocks: Block[];
   region: Region;
@@ -55,27 +61,7 @@ const KIND_EN: Record<Kind, string> = { bulletin: 'healthcare security statistic
  *   out.files.get('data/facts.json')
  */
 export function ingestSeeds(input: IngestInput): IngestOutput {
-  const index = buildRegionIndex(input.gazetteer);
-  const compiled = compileCatalogue(input.catalogue);
-  const parsed: Parsed[] = [];
-  const report: ReportEntry[] = [];
-  const seen = new Map<string, string>();
-  const slugs = new Set<string>();
-
-  for (const file of [...input.files].sort((a, b) => a.name.localeCompare(b.name))) {
-    const sha256 = createHash('sha256').update(file.bytes).digest('hex');
-    const duplicateOf = seen.get(sha256);
-    if (duplicateOf) {
-      report.push(rejected(file.name, sha256, `same content as ${duplicateOf}; kept once`));
-      continue;
-    }
-    seen.set(sha256, file.name);
-    const result = parseBulletin(file, sha256, input.manifest.bulletins[file.name] ?? {}, index, compiled, slugs);
-    report.push(result.entry);
-    if ('blocks' in result) parsed.push(result);
-  }
-
-  shortenFactIds(parsed);
+  const { index, parsed, report } = parseAll(input);
   const facts = markRepeats(parsed.flatMap((p) => p.facts));
   const indicators = new Map(input.catalogue.indicators.map((i) => [i.id, i]));
   const findings = validateFacts(facts, { checks: input.checks, indicators, parentOf: (c) => index.byCode.get(c)?.parent ?? null });
@@ -89,19 +75,47 @@ export function ingestSeeds(input: IngestInput): IngestOutput {
     const { title_zh, title_en, ...base } = p.meta;
     const marks = markFigures(p.blocks, own);
     files.set(`bulletins/zh/${p.meta.bulletin}.mdx`, serializeMdx(zhTree({ ...base, lang: 'zh', title: base.source_title ?? title_zh, translation: 'original', facts: own.length }, p.blocks, marks)));
-    const english = englishSections(own, { indicators, regions: index.byCode, region: p.region }, input.catalogue, p.meta.year);
-    files.set(
-      `bulletins/en/${p.meta.bulletin}.mdx`,
-      serializeMdx(
-        enTree(
-          { ...base, lang: 'en', title: title_en, translation: 'generated', facts: own.length },
-          english,
-          p.blocks,
-          marks,
-          {
+    const byId = new Map(own.map((f) => [f.id, f]));
+    const translate = translator(input.translations?.get(p.meta.bulletin));
+    const coverage = translationCoverage(p.blocks, translate);
+    const editorialTitle = p.meta.source_title ? translate('title', p.meta.source_title) : null;
+    p.english = { ...coverage, title: editorialTitle };
+    const context = { indicators, regions: index.byCode, region: p.region };
+    if (coverage.translated === 0) {
+      files.set(
+        `bulletins/en/${p.meta.bulletin}.mdx`,
+        serializeMdx(
+          enTree({ ...base, lang: 'en', title: title_en, translation: 'generated', facts: own.length }, englishSections(own, context, input.catalogue, p.meta.year), p.blocks, marks, {
             note: 'No editorial English translation of this bulletin exists yet. The sentences below are generated from the figures extracted from the Chinese text, one per figure; the original Chinese text follows in full.',
             originalHeading: 'Original text (Chinese)',
             originalNote: '以下为公报中文原文。The following is the original Chinese text of the bulletin.',
+          }),
+        ),
+      );
+      continue;
+    }
+    // Figures of passages still in Chinese are also given as generated sentences.
+    const untranslated = new Set(
+      p.blocks.flatMap((b) => (b.kind === 'paragraph' && !translate('paragraph', b.text) ? (marks.paragraphs.get(b) ?? []).flatMap((s) => (typeof s === 'string' ? [] : [s.id])) : [])),
+    );
+    const complete = coverage.translated === coverage.pieces;
+    const title = editorialTitle ?? title_en;
+    files.set(
+      `bulletins/en/${p.meta.bulletin}.mdx`,
+      serializeMdx(
+        translatedTree(
+          { ...base, lang: 'en', title, translation: complete ? 'editorial' : 'partial', facts: own.length },
+          p.blocks,
+          marks,
+          translate,
+          byId,
+          englishSections(own.filter((f) => untranslated.has(f.id)), context, input.catalogue, p.meta.year),
+          {
+            note: complete
+              ? 'Editorial English translation of the Chinese bulletin. Every figure links to the sentence it comes from in the original.'
+              : `Editorial English translation of ${coverage.translated} of the bulletin's ${coverage.pieces} passages; the others are shown in the original Chinese, and their figures are also given as sentences below.`,
+            untranslatedNote: 'Not yet translated; the original Chinese follows.',
+            summaryHeading: 'Figures from passages not yet translated',
           },
         ),
       ),
@@ -113,9 +127,37 @@ export function ingestSeeds(input: IngestInput): IngestOutput {
   files.set('data/regions.json', toJson({ regions }));
   files.set('data/indicators.json', toJson(publicCatalogue(input.catalogue)));
   files.set('data/findings.json', toJson({ findings }));
-  files.set('data/bulletins.json', toJson({ bulletins: parsed.map((p) => ({ ...p.meta, facts: (factsByBulletin.get(p.meta.bulletin) ?? []).length })) }));
+  files.set('data/bulletins.json', toJson({ bulletins: parsed.map((p) => ({ ...p.meta, facts: (factsByBulletin.get(p.meta.bulletin) ?? []).length, english: p.english })) }));
   files.set('data/ingest-report.json', toJson({ files: report }));
   return { files, report, facts, findings, summary: summarize(report, facts, findings) };
+}
+
+/** The bulletins the seeds hold, segmented (for the translation memory). */
+export function parseSeedBulletins(input: Omit<IngestInput, 'translations'>): Array<{ slug: string; file: string; blocks: Block[] }> {
+  return parseAll(input).parsed.map((p) => ({ slug: p.meta.bulletin, file: p.meta.source_file, blocks: p.blocks }));
+}
+
+function parseAll(input: Omit<IngestInput, 'translations'>): { index: RegionIndex; parsed: Parsed[]; report: ReportEntry[] } {
+  const index = buildRegionIndex(input.gazetteer);
+  const compiled = compileCatalogue(input.catalogue);
+  const parsed: Parsed[] = [];
+  const report: ReportEntry[] = [];
+  const seen = new Map<string, string>();
+  const slugs = new Set<string>();
+  for (const file of [...input.files].sort((a, b) => a.name.localeCompare(b.name))) {
+    const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+    const duplicateOf = seen.get(sha256);
+    if (duplicateOf) {
+      report.push(rejected(file.name, sha256, `same content as ${duplicateOf}; kept once`));
+      continue;
+    }
+    seen.set(sha256, file.name);
+    const result = parseBulletin(file, sha256, input.manifest.bulletins[file.name] ?? {}, index, compiled, slugs);
+    report.push(result.entry);
+    if ('blocks' in result) parsed.push(result);
+  }
+  shortenFactIds(parsed);
+  return { index, parsed, report };
 }
 
 function parseBulletin(
@@ -258,6 +300,15 @@ function noteConflicts(report: ReportEntry[], parsed: Parsed[], findings: Findin
       }
     }
   }
+}
+
+/** Looks pieces up in the translation memory; only translations marked translated are used. */
+function translator(memory: TranslationFile | undefined): Translate {
+  const byId = new Map((memory?.entries ?? []).map((e) => [e.id, e]));
+  return (kind, zh) => {
+    const entry = byId.get(pieceId(kind, zh.trim()));
+    return entry && entry.status === 'translated' && entry.en.trim() !== '' ? entry.en : null;
+  };
 }
 
 function rejected(file: string, sha256: string, reason: string, line: number | null = null, encoding: string | null = null): ReportEntry {

@@ -190,7 +190,8 @@ export const BulletinMetaSchema = z.object({
   source_file: z.string(),
   sha256: z.string(),
   facts: z.number().int(),
-  translation: z.enum(['original', 'generated']),
+  /** original: the Chinese; editorial: translated in full; partial: some pieces still in Chinese; generated: sentences from the facts. */
+  translation: z.enum(['original', 'editorial', 'partial', 'generated']),
 });
 export type BulletinMeta = z.infer<typeof BulletinMetaSchema>;
 
@@ -198,5 +199,7 @@ export type BulletinMeta = z.infer<typeof BulletinMetaSchema>;
 export const BulletinRecordSchema = BulletinMetaSchema.omit({ lang: true, title: true, translation: true }).extend({
   title_zh: z.string(),
   title_en: z.string(),
+  /** How much of the bulletin's text has an editorial English translation, and its title's. */
+  english: z.object({ pieces: z.number().int(), translated: z.number().int(), title: z.string().nullable() }),
 });
 export type BulletinRecord = z.infer<typeof BulletinRecordSchema>;
