@@ -87,9 +87,10 @@ describe('chapter sources', () => {
     const shown = [...new Set(figures(file).map((f) => f.id))];
     const noSource = shown.filter((id) => !sources.has(id));
     if (noSource.length) problems.push(`data-fact without a src-<id> entry on the page (${noSource.length}): ${list(noSource)}`);
-    // Sentences are listed (<li>); a table or chart-data cell is its own entry (<span>).
+    // Sentences are listed (<li>, or the figure's <mark> in its sentence when the list would
+    // add nothing); a table or chart-data cell is its own entry (<span>).
     const block = new Map(chapterFacts(c.chapter).map((f) => [f.id, f.source.block]));
-    const wrongTag = [...sources].filter(([id, tag]) => tag !== (block.get(id) === 'text' ? 'li' : 'span'));
+    const wrongTag = [...sources].filter(([id, tag]) => (block.get(id) === 'text' ? tag !== 'li' && tag !== 'mark' : tag !== 'span'));
     if (wrongTag.length) problems.push(`source entries with the wrong element (${wrongTag.length}): ${list(wrongTag.map(([id, tag]) => `src-${id} <${tag}>`), 8)}`);
     const unlisted = chapterFactIds(c.chapter).filter((id) => !sources.has(id));
     if (unlisted.length) problems.push(`facts of the chapter (content/data/facts.json, bulletins ${c.chapter.bulletins.join(', ')}) without a src-<id> entry (${unlisted.length}): ${list(unlisted)}`);
