@@ -31,6 +31,8 @@ const files: SeedFile[] = [
   { name: 'nanyang-2022-bulletin.txt', bytes: utf8(fixture('nanyang-2022-bulletin.txt')) },
   { name: 'nanyang-2022-news.txt', bytes: utf8(fixture('nanyang-2022-news.txt')) },
   { name: 'zhoukou-2022-news.txt', bytes: utf8(fixture('zhoukou-2022-news.txt')) },
+  // 20 MB: a whole site's export saved as one file (generated here, not kept in the repository).
+  { name: 'kaifeng-2022-export.txt', bytes: utf8('2022年开封市医疗保障统计。参保人数453.68万人。\n'.repeat(400_000)) },
 ];
 
 describe('ingestSeeds over a folder of bad inputs', () => {
@@ -55,6 +57,7 @@ describe('ingestSeeds over a folder of bad inputs', () => {
     ['blank.txt', /empty|blank/, null],
     ['scan.png', /binary.*offset 8\b/, 3],
     ['no-region-2022-bulletin.txt', /no recognisable region/, null],
+    ['kaifeng-2022-export.txt', /2[0-9]\.\d MB is more than a bulletin/, null],
   ])('rejects %s with a clear message', (name, message, line) => {
     const e = entry(name);
     expect(e.status).toBe('rejected');

@@ -1,12 +1,14 @@
 /**
  * Serves a built site (dist/) on 127.0.0.1 at a free port, as a CDN would: index.html for
- * folders, 404.html for what is missing, types by extension. For rendering PDFs and for the
- * browser tests; never exposed beyond the loopback interface.
+ * folders, 404.html for what is missing, types by extension, and the headers of the site's
+ * `_headers` file (CSP and the rest). For rendering PDFs and for the browser tests; never
+ * exposed beyond the loopback interface.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
+import { headersFor, parseHeadersFile } from './headers-file.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -33,6 +35,8 @@ export function fileFor(root: string, urlPath: string): string | null {
   } catch {
     return null;
   }
+  // The CDN's own configuration is not part of the site.
+  if (path === '/_headers' || path === '/_redirects') return null;
   const full = normalize(join(root, path));
   if (full !== root && !full.startsWith(root.endsWith(sep) ? root : root + sep)) return null;
   if (existsSync(full) && statSync(full).isDirectory()) return existsSync(join(full, 'index.html')) ? join(full, 'index.html') : null;
@@ -40,7 +44,11 @@ export function fileFor(root: string, urlPath: string): string | null {
 }
 
 export async function serveStatic(root: string): Promise<StaticServer> {
+  const headersPath = join(root, '_headers');
+  const rules = existsSync(headersPath) ? parseHeadersFile(readFileSync(headersPath, 'utf8'), headersPath) : [];
   const server: Server = createServer((req, res) => {
+    const urlPath = (req.url ?? '/').split(/[?#]/)[0]!;
+    for (const [name, value] of Object.entries(headersFor(rules, urlPath))) res.setHeader(name, value);
     const file = fileFor(root, req.url ?? '/');
     const notFound = join(root, '404.html');
     const target = file ?? (existsSync(notFound) ? notFound : null);

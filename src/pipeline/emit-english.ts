@@ -75,7 +75,7 @@ export function translatedTree(
         if (b.caption) children.push({ type: 'paragraph', children: [{ type: 'strong', children: [caption ? { type: 'text', value: caption } : chineseSpan(b.caption)] }] });
         const header = b.columns.map((c) => [c.split('·').map(label).join(' · ')]);
         const rows = b.rows.map((r) => r.cells.map((c): Segment[] => [marks.cells.has(c) ? { id: marks.cells.get(c)!, text: c.text } : label(c.text)]));
-        children.push(table([header, ...rows], 'Fig', markChinese));
+        children.push(table([header, ...rows], 'Fig', 'Table', markChinese));
         children.push(chartSlot(meta.bulletin, b.rows[b.rows.length - 1]?.line ?? b.line));
         break;
       }
@@ -83,7 +83,7 @@ export function translatedTree(
         const title = [b.group, b.name].filter((x): x is string => Boolean(x)).map(label).join(' · ');
         if (title) children.push({ type: 'paragraph', children: [{ type: 'strong', children: [markChinese(title)] }] });
         const ids = marks.series.get(b) ?? [];
-        children.push(table([b.labels.map((l) => [label(l)]), b.values.map((v, k): Segment[] => [ids[k] ? { id: ids[k]!, text: v } : v])], 'Fig', markChinese));
+        children.push(table([b.labels.map((l) => [label(l)]), b.values.map((v, k): Segment[] => [ids[k] ? { id: ids[k]!, text: v } : v])], 'Fig', 'Table', markChinese));
         children.push(chartSlot(meta.bulletin, b.line));
         break;
       }

@@ -159,14 +159,14 @@ export function blocksToMdast(blocks: Block[], headingOffset: number, marks: Fig
         break;
       case 'table':
         if (b.caption) out.push({ type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: b.caption }] }] });
-        out.push(table([b.columns.map((c) => [c]), ...b.rows.map((r) => r.cells.map((c): Segment[] => [marks.cells.has(c) ? { id: marks.cells.get(c)!, text: c.text } : c.text]))], element));
+        out.push(table([b.columns.map((c) => [c]), ...b.rows.map((r) => r.cells.map((c): Segment[] => [marks.cells.has(c) ? { id: marks.cells.get(c)!, text: c.text } : c.text]))], element, '表格'));
         out.push(chartSlot(bulletin, b.rows[b.rows.length - 1]?.line ?? b.line));
         break;
       case 'series': {
         const title = [b.group, b.name].filter(Boolean).join(' · ');
         if (title) out.push({ type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: title }] }] });
         const ids = marks.series.get(b) ?? [];
-        out.push(table([b.labels.map((l) => [l]), b.values.map((v, k): Segment[] => [ids[k] ? { id: ids[k]!, text: v } : v])], element));
+        out.push(table([b.labels.map((l) => [l]), b.values.map((v, k): Segment[] => [ids[k] ? { id: ids[k]!, text: v } : v])], element, '表格'));
         out.push(chartSlot(bulletin, b.line));
         break;
       }
@@ -177,11 +177,27 @@ export function blocksToMdast(blocks: Block[], headingOffset: number, marks: Fig
   return out;
 }
 
-export function table(rows: Segment[][][], element: FigureElement, plain: PlainText = asText): Table {
+/**
+ * A table in a box that scrolls sideways on a narrow screen. A scrolling box must be reachable
+ * by keyboard, so the box is focusable and labelled ("Table": the caption stands just before,
+ * and repeating it in every label would weigh on long chapters).
+ */
+export function table(rows: Segment[][][], element: FigureElement, label: string, plain: PlainText = asText): MdxJsxFlowElement {
   const width = Math.max(...rows.map((r) => r.length));
   const toRow = (cells: Segment[][]): TableRow => ({
     type: 'tableRow',
     children: Array.from({ length: width }, (_, k) => ({ type: 'tableCell', children: phrasing((cells[k] ?? []).filter((s) => s !== ''), element, true, plain) })),
   });
-  return { type: 'table', align: new Array(width).fill(null), children: rows.map(toRow) };
+  const grid: Table = { type: 'table', align: new Array(width).fill(null), children: rows.map(toRow) };
+  return {
+    type: 'mdxJsxFlowElement',
+    name: 'div',
+    attributes: [
+      { type: 'mdxJsxAttribute', name: 'class', value: 'table-scroll' },
+      { type: 'mdxJsxAttribute', name: 'tabindex', value: '0' },
+      { type: 'mdxJsxAttribute', name: 'role', value: 'region' },
+      { type: 'mdxJsxAttribute', name: 'aria-label', value: label },
+    ],
+    children: [grid],
+  };
 }

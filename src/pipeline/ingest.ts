@@ -137,6 +137,9 @@ export function parseSeedBulletins(input: Omit<IngestInput, 'translations'>): Ar
   return parseAll(input).parsed.map((p) => ({ slug: p.meta.bulletin, file: p.meta.source_file, blocks: p.blocks }));
 }
 
+/** The longest seed is 37 KB and a bulletin as a saved web page a few hundred; beyond this a file is something else. */
+export const MAX_BULLETIN_BYTES = 5 * 2 ** 20;
+
 function parseAll(input: Omit<IngestInput, 'translations'>): { index: RegionIndex; parsed: Parsed[]; report: ReportEntry[] } {
   const index = buildRegionIndex(input.gazetteer);
   const compiled = compileCatalogue(input.catalogue);
@@ -152,6 +155,10 @@ function parseAll(input: Omit<IngestInput, 'translations'>): { index: RegionInde
       continue;
     }
     seen.set(sha256, file.name);
+    if (file.bytes.length > MAX_BULLETIN_BYTES) {
+      report.push(rejected(file.name, sha256, `${(file.bytes.length / 2 ** 20).toFixed(1)} MB is more than a bulletin (at most ${MAX_BULLETIN_BYTES / 2 ** 20} MB): is it a bulletin, or several in one file?`));
+      continue;
+    }
     const result = parseBulletin(file, sha256, input.manifest.bulletins[file.name] ?? {}, index, compiled, slugs);
     report.push(result.entry);
     if ('blocks' in result) parsed.push(result);
