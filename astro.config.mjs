@@ -7,5 +7,7 @@ export default defineConfig({
   base: process.env.SITE_BASE ?? '/',
   trailingSlash: 'always',
   integrations: [mdx()],
+  // Source text is quoted as it was written: no curly quotes, dashes or ellipses made up.
+  markdown: { smartypants: false },
   build: { format: 'directory' },
 });
