@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
 
 // SITE_BASE lets the same build be served from a CDN sub-path (/yearbook/).
 export default defineConfig({
@@ -8,6 +9,6 @@ export default defineConfig({
   trailingSlash: 'always',
   integrations: [mdx()],
   // Source text is quoted as it was written: no curly quotes, dashes or ellipses made up.
-  markdown: { smartypants: false },
+  markdown: { processor: satteri({ features: { smartPunctuation: false } }) },
   build: { format: 'directory' },
 });

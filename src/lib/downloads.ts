@@ -1,4 +1,6 @@
 /** The yearbook's facts as downloadable files: CSV (UTF-8 with BOM, for Excel) and JSON. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { factsToCsv } from '../pipeline/emit-data.ts';
 import type { Fact } from '../pipeline/schema.ts';
 import type { Yearbook } from './yearbook-types.ts';
@@ -9,4 +11,9 @@ export function csvResponse(book: Yearbook, facts: Fact[]): Response {
 
 export function jsonResponse(facts: Fact[]): Response {
   return new Response(`${JSON.stringify({ facts }, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+}
+
+/** A data file the pipeline wrote (content/data/<file>), published as it is. */
+export function contentDataResponse(file: 'indicators.json' | 'regions.json' | 'findings.json'): Response {
+  return new Response(readFileSync(join(process.cwd(), 'content/data', file), 'utf8'), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 }

@@ -9,7 +9,7 @@ export function toJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
-const CSV_COLUMNS = [
+export const CSV_COLUMNS = [
   'id', 'bulletin', 'region', 'region_name_zh', 'region_name_en', 'year', 'indicator', 'indicator_name_zh', 'indicator_name_en',
   'value', 'unit', 'precision', 'bound', 'scope', 'scope_en', 'yoy_pct', 'yoy_abs', 'label', 'same_as',
   'source_file', 'source_line', 'source_stated', 'source_block', 'source_context', 'source_quote',

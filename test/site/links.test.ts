@@ -14,6 +14,7 @@ import {
   attr,
   chapters,
   duplicateIds,
+  parseCsv,
   elements,
   htmlFiles,
   isRemote,
@@ -104,39 +105,6 @@ describe('internal links', () => {
     assertNone(problems, 'broken CSS references');
   });
 });
-
-/** RFC 4180 records (quoted fields may hold commas, quotes and newlines). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
 
 /** Checks a CSV download against the facts of the JSON download next to it. */
 function csvProblems(csvPath: string, jsonPath: string): string[] {
