@@ -3,20 +3,19 @@
  * adds an entry (empty English) for every new piece, marks an entry whose source text changed
  * as stale (keeping its old English for reference), and keeps everything else as it is.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { parseYamlFile } from '../src/pipeline/config.ts';
 import { parseSeedBulletins } from '../src/pipeline/ingest.ts';
-import { pieceStates, translatablePieces, TranslationFileSchema, type TranslationEntry, type TranslationFile } from '../src/pipeline/translation-memory.ts';
-import { loadPipelineData, loadSeeds, projectRoot } from './lib/load-data.ts';
+import { pieceStates, translatablePieces, type TranslationEntry, type TranslationFile } from '../src/pipeline/translation-memory.ts';
+import { loadPipelineData, loadSeeds, projectRoot, readTranslationFile } from './lib/load-data.ts';
 
 const dir = join(projectRoot, 'content/translations');
 mkdirSync(dir, { recursive: true });
 const { files, manifest } = loadSeeds(join(projectRoot, 'seeds'));
 for (const bulletin of parseSeedBulletins({ files, manifest, ...loadPipelineData() })) {
   const path = join(dir, `${bulletin.slug}.yaml`);
-  const memory = existsSync(path) ? parseYamlFile(path, readFileSync(path, 'utf8'), TranslationFileSchema) : null;
+  const memory = readTranslationFile(path);
   const pieces = translatablePieces(bulletin.blocks);
   const states = pieceStates(pieces, memory);
   const entries: TranslationEntry[] = pieces.map((p) => {

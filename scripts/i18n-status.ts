@@ -4,15 +4,13 @@
  * the number and glossary checks. --strict exits non-zero when anything is missing, stale or
  * failing; --problems lists each problem.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadGlossary } from '../src/i18n/glossary.ts';
-import { parseYamlFile } from '../src/pipeline/config.ts';
 import { parseSeedBulletins } from '../src/pipeline/ingest.ts';
 import { checkTranslation } from '../src/pipeline/translation-checks.ts';
-import { pieceStates, translatablePieces, TranslationFileSchema } from '../src/pipeline/translation-memory.ts';
-import { loadPipelineData, loadSeeds, projectRoot } from './lib/load-data.ts';
+import { pieceStates, translatablePieces } from '../src/pipeline/translation-memory.ts';
+import { loadPipelineData, loadSeeds, projectRoot, readTranslationFile } from './lib/load-data.ts';
 
 const { values } = parseArgs({ options: { strict: { type: 'boolean', default: false }, problems: { type: 'boolean', default: false } } });
 const glossary = loadGlossary(projectRoot).terms;
@@ -21,7 +19,7 @@ let incomplete = false;
 console.log('bulletin                          pieces  translated  review  stale  missing  failing');
 for (const bulletin of parseSeedBulletins({ files, manifest, ...loadPipelineData() })) {
   const path = join(projectRoot, 'content/translations', `${bulletin.slug}.yaml`);
-  const memory = existsSync(path) ? parseYamlFile(path, readFileSync(path, 'utf8'), TranslationFileSchema) : null;
+  const memory = readTranslationFile(path);
   const pieces = translatablePieces(bulletin.blocks);
   const states = pieceStates(pieces, memory);
   const count = (s: string) => [...states.values()].filter((x) => x.state === s).length;

@@ -18,6 +18,7 @@ import { PDFDocument } from 'pdf-lib';
 import type { Page } from 'playwright-core';
 import type { Lang } from '../src/i18n/i18n.ts';
 import { chapterPdfPath, yearbookPdfPath } from '../src/lib/pdf-paths.ts';
+import { runningHeaderCss } from '../src/lib/print.ts';
 import { chromiumPath, hasChromium, launchChromium } from './lib/chromium.ts';
 import { projectRoot } from './lib/load-data.ts';
 import { composeYearbook, finishLinks } from './lib/pdf-document.ts';
@@ -74,7 +75,10 @@ try {
   for (const lang of LANGS) {
     const page = await fresh();
     await render(page, `/${lang}/print/`, yearbookPdfPath(lang), lang, async () => {
-      await page.evaluate(composeYearbook, messages[lang].appendix);
+      const { parts } = await page.evaluate(composeYearbook, messages[lang].appendix);
+      // Each part's running header names it (the named pages composeYearbook set).
+      const css = parts.map((title, i) => runningHeaderCss(messages[lang].author, title, `part${i + 1}`)).join('');
+      await page.evaluate((text) => document.head.append(Object.assign(document.createElement('style'), { textContent: text })), css);
     }, numberContents);
     await page.context().close();
     for (const c of chapters) {

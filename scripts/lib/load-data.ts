@@ -43,8 +43,13 @@ export function loadTranslations(dir: string): Map<string, TranslationFile> {
   const out = new Map<string, TranslationFile>();
   if (!existsSync(dir)) return out;
   for (const name of readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort()) {
-    const file = parseYamlFile(join(dir, name), readFileSync(join(dir, name), 'utf8'), TranslationFileSchema);
+    const file = readTranslationFile(join(dir, name))!;
     out.set(file.bulletin, file);
   }
   return out;
+}
+
+/** One bulletin's translation memory, or null when it has none yet. */
+export function readTranslationFile(path: string): TranslationFile | null {
+  return existsSync(path) ? parseYamlFile(path, readFileSync(path, 'utf8'), TranslationFileSchema) : null;
 }

@@ -8,15 +8,14 @@
  * Turns the print edition page into the whole yearbook: after the contents, appends each
  * chapter (data-chapter) and the methodology (data-appendix) from their own pages, with their
  * ids prefixed so that they stay unique, links between them made internal, a named page per
- * part so that the running header shows the part's title, and the contents linking to them.
+ * part (part1, part2, …) and the contents linking to them. Returns the parts' titles, in
+ * order, for their running headers.
  */
 export async function composeYearbook(appendixTitle: string): Promise<{ parts: string[] }> {
-  const cssString = (text: string) => `"${text.replace(/[\\"]/g, '\\$&').replace(/</g, '\\3c ').replace(/\r\n|[\n\r\f]/g, '\\a ')}"`;
   const main = document.querySelector('main');
   if (!main) throw new Error('print edition: no <main>');
   const entries = [...document.querySelectorAll<HTMLElement>('[data-chapter], [data-appendix]')];
   const prefixOf = new Map(entries.map((li, i) => [li.dataset.chapter ?? li.dataset.appendix ?? '', `part${i + 1}-`]));
-  let pageRules = '';
   const parts: string[] = [];
   for (const [i, li] of entries.entries()) {
     const path = li.dataset.chapter ?? li.dataset.appendix ?? '';
@@ -52,9 +51,7 @@ export async function composeYearbook(appendixTitle: string): Promise<{ parts: s
       const href = el.getAttribute('href');
       if (href?.startsWith('#') && href.length > 1) el.setAttribute('href', `#${prefix}${href.slice(1)}`);
     }
-    const pageName = `part${i + 1}`;
-    part.style.setProperty('page', pageName);
-    pageRules += `@page ${pageName}{@top-right{content:${cssString(title)}}}`;
+    part.style.setProperty('page', `part${i + 1}`);
     main.append(part);
     li.querySelector('a')?.setAttribute('href', `#${part.id}`);
   }
@@ -64,9 +61,6 @@ export async function composeYearbook(appendixTitle: string): Promise<{ parts: s
     const prefix = url.origin === location.origin ? prefixOf.get(url.pathname) : undefined;
     if (prefix) a.setAttribute('href', url.hash.length > 1 ? `#${prefix}${url.hash.slice(1)}` : `#${prefix}top`);
   }
-  const style = document.createElement('style');
-  style.textContent = pageRules;
-  document.head.append(style);
   document.title = document.querySelector('h1')?.textContent?.trim() ?? document.title;
   return { parts };
 }

@@ -7,7 +7,7 @@
 import type { Root, RootContent, PhrasingContent } from 'mdast';
 import { hasHan } from '../i18n/mark.ts';
 import type { Block } from './blocks.ts';
-import { chartSlot, frontMatter, heading, originalText, paragraph, phrasing, table, type EnglishSection, type PlainText } from './emit-mdx.ts';
+import { chartSlot, frontMatter, heading, originalText, paragraph, phrasing, sentenceSections, table, type EnglishSection, type PlainText } from './emit-mdx.ts';
 import type { FigureMarks, Segment } from './figure-marks.ts';
 import type { BulletinMeta, Fact } from './schema.ts';
 import { englishNumbers, sameNumber } from './translation-checks.ts';
@@ -32,18 +32,7 @@ export function translatedTree(
   text: EnglishText,
 ): Root {
   const children: RootContent[] = [frontMatter(meta), heading(2, meta.title), paragraph(text.note)];
-  if (summary.length > 0) {
-    children.push(heading(3, text.summaryHeading));
-    for (const section of summary) {
-      children.push(heading(4, section.heading));
-      children.push({
-        type: 'list',
-        ordered: false,
-        spread: false,
-        children: section.sentences.map((s) => ({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: phrasing(s) }] })),
-      });
-    }
-  }
+  if (summary.length > 0) children.push(heading(3, text.summaryHeading), ...sentenceSections(summary, 4));
   const levels = [...new Set(blocks.flatMap((b) => (b.kind === 'heading' ? [b.level] : [])))].sort();
   let lastDepth = 2;
   const label = (zh: string) => translate('label', zh) ?? zh;

@@ -62,16 +62,7 @@ export function enTree(
   text: { note: string; originalHeading: string; originalNote: string },
 ): Root {
   const { note, originalHeading, originalNote } = text;
-  const children: RootContent[] = [frontMatter(meta), heading(2, meta.title), paragraph(note)];
-  for (const section of sections) {
-    children.push(heading(3, section.heading));
-    children.push({
-      type: 'list',
-      ordered: false,
-      spread: false,
-      children: section.sentences.map((s): ListItem => ({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: phrasing(s) }] })),
-    });
-  }
+  const children: RootContent[] = [frontMatter(meta), heading(2, meta.title), paragraph(note), ...sentenceSections(sections, 3)];
   children.push(heading(3, originalHeading));
   // The original keeps its figures linked, as references (FigRef) rather than a second
   // target for the same fact: a page holds each fact's anchor once.
@@ -80,14 +71,29 @@ export function enTree(
 }
 
 /** Chinese text on an English page, marked as such. */
+/** Generated sentences about the figures, a list under a heading per section. */
+export function sentenceSections(sections: EnglishSection[], depth: number): RootContent[] {
+  return sections.flatMap((section): RootContent[] => [
+    heading(depth, section.heading),
+    {
+      type: 'list',
+      ordered: false,
+      spread: false,
+      children: section.sentences.map((s): ListItem => ({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: phrasing(s) }] })),
+    },
+  ]);
+}
+
 export function originalText(children: RootContent[]): MdxJsxFlowElement {
+  return div({ lang: 'zh-Hans', class: 'original-text' }, children);
+}
+
+/** A <div> with plain string attributes (the one element besides the figures the MDX holds). */
+function div(attributes: Record<string, string>, children: RootContent[]): MdxJsxFlowElement {
   return {
     type: 'mdxJsxFlowElement',
     name: 'div',
-    attributes: [
-      { type: 'mdxJsxAttribute', name: 'lang', value: 'zh-Hans' },
-      { type: 'mdxJsxAttribute', name: 'class', value: 'original-text' },
-    ],
+    attributes: Object.entries(attributes).map(([name, value]) => ({ type: 'mdxJsxAttribute', name, value })),
     children: children as MdxJsxFlowElement['children'],
   };
 }
@@ -189,15 +195,5 @@ export function table(rows: Segment[][][], element: FigureElement, label: string
     children: Array.from({ length: width }, (_, k) => ({ type: 'tableCell', children: phrasing((cells[k] ?? []).filter((s) => s !== ''), element, true, plain) })),
   });
   const grid: Table = { type: 'table', align: new Array(width).fill(null), children: rows.map(toRow) };
-  return {
-    type: 'mdxJsxFlowElement',
-    name: 'div',
-    attributes: [
-      { type: 'mdxJsxAttribute', name: 'class', value: 'table-scroll' },
-      { type: 'mdxJsxAttribute', name: 'tabindex', value: '0' },
-      { type: 'mdxJsxAttribute', name: 'role', value: 'region' },
-      { type: 'mdxJsxAttribute', name: 'aria-label', value: label },
-    ],
-    children: [grid],
-  };
+  return div({ class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': label }, [grid]);
 }

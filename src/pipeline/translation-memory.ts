@@ -64,16 +64,10 @@ export function translatablePieces(blocks: Block[]): Piece[] {
   for (const b of blocks) {
     switch (b.kind) {
       case 'title':
-        add('title', b.line, b.text);
-        break;
       case 'heading':
-        add('heading', b.line, b.text);
-        break;
       case 'paragraph':
-        add('paragraph', b.line, b.text);
-        break;
       case 'caption':
-        add('caption', b.line, b.text);
+        add(b.kind, b.line, b.text);
         break;
       case 'table':
         if (b.caption) add('caption', b.captionLine ?? b.line, b.caption);

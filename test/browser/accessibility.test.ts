@@ -5,8 +5,7 @@
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LANGS } from '../site/helpers.ts';
-import { newPage, openSite, scrollThrough, SHARED_TEMPLATES, templates, VIEWPORTS, type Site } from './site.ts';
+import { allTemplates, newPage, openSite, scrollThrough, VIEWPORTS, type Site } from './site.ts';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 let site: Site;
@@ -21,7 +20,7 @@ afterAll(async () => {
   console.log(`axe: ${checks} page checks, ${rulesRun.size} WCAG 2.1 A/AA rules run`);
 });
 
-const pages = [...LANGS.flatMap((lang) => templates(lang).map((t) => ({ ...t, name: `${lang} ${t.name}` }))), ...SHARED_TEMPLATES];
+const pages = allTemplates();
 const cases = pages.flatMap((p) => (['phone', 'desktop'] as const).flatMap((vp) => (['light', 'dark'] as const).map((scheme) => [`${p.name} ${vp} ${scheme}`, p.path, vp, scheme] as const)));
 
 describe('WCAG 2.1 A/AA (axe-core)', () => {

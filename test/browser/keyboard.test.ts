@@ -5,8 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LANGS } from '../site/helpers.ts';
-import { newPage, openSite, SHARED_TEMPLATES, templates, VIEWPORTS, type Site } from './site.ts';
+import { allTemplates, newPage, openSite, VIEWPORTS, type Site } from './site.ts';
 
 let site: Site;
 beforeAll(async () => {
@@ -44,7 +43,7 @@ async function focused(page: Page): Promise<{ kb: string | null; visible: boolea
   });
 }
 
-const pages = [...LANGS.flatMap((lang) => templates(lang).map((t) => ({ ...t, name: `${lang} ${t.name}` }))), ...SHARED_TEMPLATES];
+const pages = allTemplates();
 
 describe('keyboard', () => {
   it.each(pages.map((p) => [p.name, p.path] as const))('%s: Tab reaches everything, visibly', async (_name, path) => {

@@ -6,7 +6,7 @@
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { hasChromium, launchChromium, chromiumPath } from '../../scripts/lib/chromium.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
-import { DIST, requireDist, type Lang } from '../site/helpers.ts';
+import { DIST, LANGS, requireDist, type Lang } from '../site/helpers.ts';
 
 export type Site = { origin: string; browser: Browser; close: () => Promise<void> };
 
@@ -45,6 +45,11 @@ export const SHARED_TEMPLATES = [
   { name: 'root', path: '/' },
   { name: '404', path: '/no-such-page/' },
 ];
+
+/** Every template of both languages and the shared ones, named "zh chapter", "root"… */
+export function allTemplates(): Array<{ name: string; path: string }> {
+  return [...LANGS.flatMap((lang) => templates(lang).map((t) => ({ ...t, name: `${lang} ${t.name}` }))), ...SHARED_TEMPLATES];
+}
 
 export const VIEWPORTS = { phone: { width: 360, height: 780 }, desktop: { width: 1280, height: 900 } } as const;
 
