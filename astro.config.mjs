@@ -11,4 +11,5 @@ export default defineConfig({
   // Source text is quoted as it was written: no curly quotes, dashes or ellipses made up.
   markdown: { processor: satteri({ features: { smartPunctuation: false } }) },
   build: { format: 'directory' },
+  vite: { build: { minify: 'terser', terserOptions: { compress: { passes: 2 }, format: { comments: false } } } },
 });
