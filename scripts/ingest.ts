@@ -11,7 +11,8 @@ import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { ConfigError } from '../src/pipeline/config.ts';
 import { ingestSeeds } from '../src/pipeline/ingest.ts';
-import { loadPipelineData, loadSeeds, loadTranslations } from './lib/load-data.ts';
+import { commitEpoch, editionDate } from './lib/edition-date.ts';
+import { loadPipelineData, loadSeeds, loadTranslations, projectRoot } from './lib/load-data.ts';
 
 /** Generated folders inside the content folder; anything else there (translations) is left alone. */
 const GENERATED = ['bulletins', 'data'];
@@ -37,9 +38,13 @@ function main(): number {
 
   const translations = loadTranslations(resolve(values.translations!));
   const result = ingestSeeds({ files, manifest, translations, ...data });
+  const published = (JSON.parse(result.files.get('data/bulletins.json') ?? '{"bulletins":[]}') as { bulletins: Array<{ published: string | null }> }).bulletins.map((b) => b.published);
+  const edition = editionDate({ sourceDateEpoch: process.env.SOURCE_DATE_EPOCH, commitEpoch: commitEpoch(projectRoot), published });
+  result.files.set('data/edition.json', `${JSON.stringify(edition, null, 2)}\n`);
   writeContent(outDir, result.files);
   const elapsed = performance.now() - started;
   console.log(result.summary);
+  console.log(`edition date: ${edition.date ?? 'none'} (from ${edition.basis})`);
   console.log(`wrote ${result.files.size} files to ${outDir} in ${elapsed.toFixed(0)} ms`);
 
   const failed = result.report.some((r) => r.status !== 'used') || result.findings.some((f) => f.status === 'fail');

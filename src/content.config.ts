@@ -6,7 +6,7 @@
 import { defineCollection } from 'astro:content';
 import { z } from 'zod';
 import { glob, file } from 'astro/loaders';
-import { BulletinMetaSchema, BulletinRecordSchema, FactSchema, FindingSchema, IndicatorSchema, RegionSchema, TopicSchema } from './pipeline/schema.ts';
+import { BulletinMetaSchema, BulletinRecordSchema, FactSchema, FindingSchema, IndicatorSchema, RegionSchema, TopicSchema, EditionSchema } from './pipeline/schema.ts';
 
 const bulletins = defineCollection({
   loader: glob({ pattern: '*/*.mdx', base: './content/bulletins' }),
@@ -44,4 +44,10 @@ const topics = defineCollection({
   schema: TopicSchema,
 });
 
-export const collections = { bulletins, facts, regions, findings, sources, indicators, topics };
+// The edition date (scripts/lib/edition-date.ts): "accessed" in citations, the feeds' time.
+const edition = defineCollection({
+  loader: file('./content/data/edition.json', { parser: (text) => [{ id: 'edition', ...JSON.parse(text) }] }),
+  schema: EditionSchema,
+});
+
+export const collections = { bulletins, facts, regions, findings, sources, indicators, topics, edition };

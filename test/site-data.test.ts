@@ -26,6 +26,7 @@ beforeAll(() => {
     topics: json('data/indicators.json').topics,
     findings: json('data/findings.json').findings,
     sources: json('data/bulletins.json').bulletins,
+    edition: { date: '2026-01-02', basis: 'SOURCE_DATE_EPOCH' },
   });
 });
 

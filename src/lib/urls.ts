@@ -74,3 +74,16 @@ export function otherLang(lang: Lang): Lang {
 export function chapterUrl(lang: Lang, regionSlug: string, year: number): string {
   return pageUrl(lang, `regions/${regionSlug}/${year}/`);
 }
+
+/**
+ * The language and page path (as pageUrl takes it) of a page's URL path, or null for a path
+ * outside the language folders.
+ *
+ * @example
+ *   pagePathOf('/en/regions/anyang/2022/') // { lang: 'en', path: 'regions/anyang/2022/' }
+ */
+export function pagePathOf(pathname: string): { lang: Lang; path: string } | null {
+  if (!pathname.startsWith(BASE)) return null;
+  const match = /^(zh|en)\/(.*)$/.exec(pathname.slice(BASE.length));
+  return match ? { lang: match[1] as Lang, path: match[2]! } : null;
+}

@@ -1,5 +1,5 @@
 /** Indexes the yearbook's data once: lookups by id, code and slug, and the chapters. */
-import type { BulletinRecord, Fact, Finding, Region, Topic } from '../pipeline/schema.ts';
+import type { BulletinRecord, Edition, Fact, Finding, Region, Topic } from '../pipeline/schema.ts';
 import type { CatalogueIndicator, RegionYear, Yearbook } from './yearbook-types.ts';
 
 export type YearbookData = {
@@ -9,6 +9,7 @@ export type YearbookData = {
   topics: Topic[];
   findings: Finding[];
   sources: BulletinRecord[];
+  edition: Edition;
 };
 
 /**
@@ -35,5 +36,6 @@ export function indexYearbook(data: YearbookData): Yearbook {
     findings: data.findings,
     sources,
     chapters: [...chapters.values()],
+    edition: data.edition,
   };
 }

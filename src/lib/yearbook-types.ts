@@ -1,5 +1,5 @@
 /** The shape of the loaded yearbook, shared by the loader, the queries and the chart builders. */
-import type { BulletinRecord, Fact, Finding, Indicator, Region, Topic } from '../pipeline/schema.ts';
+import type { BulletinRecord, Edition, Fact, Finding, Indicator, Region, Topic } from '../pipeline/schema.ts';
 
 export type CatalogueIndicator = Omit<Indicator, 'rules'> & { children: string[] };
 
@@ -21,4 +21,6 @@ export type Yearbook = {
   sources: BulletinRecord[];
   /** Region-years that have at least one bulletin: the chapters of the yearbook. */
   chapters: RegionYear[];
+  /** The edition date of this build ("accessed" in citations). */
+  edition: Edition;
 };

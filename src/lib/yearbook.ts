@@ -21,13 +21,14 @@ export function loadYearbook(): Promise<Yearbook> {
 }
 
 async function build(): Promise<Yearbook> {
-  const [facts, regions, indicators, topics, findings, sources] = await Promise.all([
+  const [facts, regions, indicators, topics, findings, sources, edition] = await Promise.all([
     getCollection('facts'),
     getCollection('regions'),
     getCollection('indicators'),
     getCollection('topics'),
     getCollection('findings'),
     getCollection('sources'),
+    getCollection('edition'),
   ]);
   const data = <T>(entries: Array<{ data: T }>) => entries.map((e) => e.data);
   return indexYearbook({
@@ -37,6 +38,7 @@ async function build(): Promise<Yearbook> {
     topics: data(topics),
     findings: data(findings),
     sources: data(sources),
+    edition: data(edition)[0] ?? { date: null, basis: 'none' },
   });
 }
 

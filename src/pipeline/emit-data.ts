@@ -30,9 +30,14 @@ export function factsToCsv(facts: Fact[], regions: Map<string, Region>, indicato
       label: f.label, same_as: f.same_as, source_file: f.source.file, source_line: f.source.line, source_stated: f.source.stated,
       source_block: f.source.block, source_context: f.source.context, source_quote: f.source.quote,
     };
-    return CSV_COLUMNS.map((c) => csvField(record[c])).join(',');
+    return CSV_COLUMNS.map((c) => record[c]);
   });
-  return `\uFEFF${[CSV_COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
+  return csvText(CSV_COLUMNS, rows);
+}
+
+/** A CSV file as spreadsheets open it: UTF-8 with BOM, CRLF line ends, RFC 4180 quoting. */
+export function csvText(header: readonly string[], rows: Array<Array<string | number | null>>): string {
+  return `\uFEFF${[header.join(','), ...rows.map((r) => r.map(csvField).join(','))].join('\r\n')}\r\n`;
 }
 
 // RFC 4180: quote fields holding a comma, quote, CR or LF. Text that a spreadsheet would run

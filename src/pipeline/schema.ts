@@ -203,3 +203,10 @@ export const BulletinRecordSchema = BulletinMetaSchema.omit({ lang: true, title:
   english: z.object({ pieces: z.number().int(), translated: z.number().int(), title: z.string().nullable() }),
 });
 export type BulletinRecord = z.infer<typeof BulletinRecordSchema>;
+
+/** content/data/edition.json: the build's edition date and where it came from. */
+export const EditionSchema = z.object({
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  basis: z.enum(['SOURCE_DATE_EPOCH', 'commit', 'sources', 'none']),
+});
+export type Edition = z.infer<typeof EditionSchema>;

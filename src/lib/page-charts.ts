@@ -1,0 +1,79 @@
+/**
+ * Which charts each page shows, decided once for the page and for what is built from the
+ * same charts elsewhere: each chart's CSV download and the page's social-card image.
+ */
+import type { ChartSpec } from '../charts/spec.ts';
+import { LANGS, type Lang } from '../i18n/i18n.ts';
+import type { Region } from '../pipeline/schema.ts';
+import { chartId, comparisonChart, fundChart, seriesChart, subregionChart } from './charts.ts';
+import { chapterFacts, timeSeries } from './queries.ts';
+import type { RegionYear, Yearbook } from './yearbook-types.ts';
+
+/** A chapter's charts: the funds by scheme, the region's time series, its sub-regions side by side. */
+export function chapterCharts(book: Yearbook, chapter: RegionYear, lang: Lang): ChartSpec[] {
+  const region = chapter.region;
+  const facts = chapterFacts(book, chapter);
+  const charts: ChartSpec[] = [];
+  const funds = fundChart(book, chapter, facts, lang);
+  if (funds) charts.push(funds);
+  const seriesIndicators = [...new Set(facts.filter((f) => f.region === region.code && f.indicator !== 'unclassified' && f.scope === null).map((f) => f.indicator))];
+  // The active share is 100% minus the retiree share: one chart of the two is enough.
+  for (const id of seriesIndicators.filter((id) => !(id === 'ratio.active_share' && seriesIndicators.includes('ratio.retiree_share')))) {
+    const spec = seriesChart(book, region.code, id, lang);
+    if (spec && spec.categories.length >= 3) charts.push(spec);
+  }
+  for (const id of [...new Set(facts.filter((f) => f.region !== region.code || (f.scope && /本级|城区/.test(f.scope))).map((f) => f.indicator))]) {
+    const spec = id === 'unclassified' ? null : subregionChart(book, chapter, facts, id, lang);
+    if (spec) charts.push(spec);
+  }
+  return charts;
+}
+
+/** The indicators a region states in two or more years, in the catalogue's topic order. */
+export function regionSeriesIndicators(book: Yearbook, region: Region): string[] {
+  const ids = [...new Set(book.facts.filter((f) => f.region === region.code && f.indicator !== 'unclassified' && f.scope === null).map((f) => f.indicator))];
+  const topicRank = (id: string) => book.topics.findIndex((tp) => tp.id === book.indicators.get(id)?.topic);
+  return ids.filter((id) => timeSeries(book, region.code, id).length >= 2).sort((a, b) => topicRank(a) - topicRank(b) || a.localeCompare(b));
+}
+
+/** A region page's charts: one time series per indicator stated in two or more years. */
+export function regionCharts(book: Yearbook, region: Region, lang: Lang): ChartSpec[] {
+  return regionSeriesIndicators(book, region).flatMap((id) => seriesChart(book, region.code, id, lang, chartId('chart-series', id)) ?? []);
+}
+
+/** An indicator page's chart: the indicator across regions. */
+export function indicatorCharts(book: Yearbook, indicator: string, lang: Lang): ChartSpec[] {
+  return [comparisonChart(book, indicator, lang)].filter((c) => c !== null);
+}
+
+/** Regions that have chapters, each once. */
+export function chapterRegions(book: Yearbook): Region[] {
+  return [...new Map(book.chapters.map((c) => [c.region.code, c.region])).values()];
+}
+
+/** Indicators with at least one stated figure: the indicator pages. */
+export function usedIndicators(book: Yearbook): string[] {
+  const stated = new Set(book.facts.map((f) => f.indicator));
+  return [...book.indicators.keys()].filter((id) => stated.has(id));
+}
+
+export type PageCharts = { lang: Lang; /** After /{lang}/, as in pageUrl. */ path: string; charts: ChartSpec[] };
+
+/** Every page that shows charts, with its charts, in both languages. */
+export function everyPageCharts(book: Yearbook): PageCharts[] {
+  return LANGS.flatMap((lang) => [
+    ...book.chapters.map((c) => ({ lang, path: `regions/${c.region.slug}/${c.year}/`, charts: chapterCharts(book, c, lang) })),
+    ...chapterRegions(book).map((r) => ({ lang, path: `regions/${r.slug}/`, charts: regionCharts(book, r, lang) })),
+    ...usedIndicators(book).map((id) => ({ lang, path: `indicators/${id}/`, charts: indicatorCharts(book, id, lang) })),
+  ]).filter((p) => p.charts.length > 0);
+}
+
+/**
+ * Where a chart's data is published, beside the page in the data folder.
+ *
+ * @example
+ *   chartCsvPath('en', 'regions/anyang/2022/', 'chart-funds') // 'data/charts/en/regions/anyang/2022/chart-funds.csv'
+ */
+export function chartCsvPath(lang: Lang, pagePath: string, id: string): string {
+  return `data/charts/${lang}/${pagePath}${id}.csv`;
+}
