@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { readFileSync } from 'node:fs';
 
@@ -8,13 +9,30 @@ import { readFileSync } from 'node:fs';
 // SITE_URL wins; package.json "homepage" is the default (set it to where the site is served).
 const { homepage } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const site = process.env.SITE_URL || homepage;
+const base = `/${(process.env.SITE_BASE ?? '').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+
+// Every page exists in both languages at the same path after /zh/ or /en/; the root page
+// chooses between them (x-default). The sitemap lists each page with those alternates.
+const HREFLANG = { zh: 'zh-Hans', en: 'en' };
+/** @param {import('@astrojs/sitemap').SitemapItem} item */
+function withAlternates(item) {
+  const url = new URL(item.url);
+  const rest = url.pathname.slice(base.length);
+  const match = rest === '' ? ['', '', ''] : /^(zh|en)\/(.*)$/.exec(rest);
+  if (!match) return item;
+  const links = Object.entries(HREFLANG).map(([lang, hreflang]) => ({ lang: hreflang, url: new URL(`${base}${lang}/${match[2]}`, url).href }));
+  return { ...item, links: [...links, { lang: 'x-default', url: new URL(base, url).href }] };
+}
 
 // SITE_BASE lets the same build be served from a CDN sub-path (/yearbook/).
 export default defineConfig({
   site,
-  base: process.env.SITE_BASE ?? '/',
+  base,
   trailingSlash: 'always',
-  integrations: [mdx()],
+  integrations: [
+    mdx(),
+    sitemap({ serialize: withAlternates, filter: (page) => !/\/404\/?$/.test(page) }),
+  ],
   // Source text is quoted as it was written: no curly quotes, dashes or ellipses made up.
   markdown: { processor: satteri({ features: { smartPunctuation: false } }) },
   build: { format: 'directory' },

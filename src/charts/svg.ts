@@ -61,7 +61,7 @@ export function textWidth(text: string, size: number): number {
 }
 
 /** Cuts a text to fit a width, marking the cut with an ellipsis. */
-function fit(text: string, size: number, width: number): string {
+export function fit(text: string, size: number, width: number): string {
   if (textWidth(text, size) <= width) return text;
   const chars = [...text];
   while (chars.length > 1 && textWidth(`${chars.join('')}…`, size) > width) chars.pop();

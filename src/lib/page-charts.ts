@@ -3,7 +3,7 @@
  * same charts elsewhere: each chart's CSV download and the page's social-card image.
  */
 import type { ChartSpec } from '../charts/spec.ts';
-import { LANGS, type Lang } from '../i18n/i18n.ts';
+import { LANGS, useTranslations, type Lang } from '../i18n/i18n.ts';
 import type { Region } from '../pipeline/schema.ts';
 import { chartId, comparisonChart, fundChart, seriesChart, subregionChart } from './charts.ts';
 import { chapterFacts, timeSeries } from './queries.ts';
@@ -57,15 +57,31 @@ export function usedIndicators(book: Yearbook): string[] {
   return [...book.indicators.keys()].filter((id) => stated.has(id));
 }
 
-export type PageCharts = { lang: Lang; /** After /{lang}/, as in pageUrl. */ path: string; charts: ChartSpec[] };
+export type PageCharts = { lang: Lang; /** After /{lang}/, as in pageUrl. */ path: string; title: string; charts: ChartSpec[] };
 
-/** Every page that shows charts, with its charts, in both languages. */
+/** Every page that shows charts, with its title (as its <h1>) and its charts, in both languages. */
 export function everyPageCharts(book: Yearbook): PageCharts[] {
-  return LANGS.flatMap((lang) => [
-    ...book.chapters.map((c) => ({ lang, path: `regions/${c.region.slug}/${c.year}/`, charts: chapterCharts(book, c, lang) })),
-    ...chapterRegions(book).map((r) => ({ lang, path: `regions/${r.slug}/`, charts: regionCharts(book, r, lang) })),
-    ...usedIndicators(book).map((id) => ({ lang, path: `indicators/${id}/`, charts: indicatorCharts(book, id, lang) })),
-  ]).filter((p) => p.charts.length > 0);
+  return LANGS.flatMap((lang) => {
+    const t = useTranslations(lang);
+    const name = (x: { name_zh: string; name_en: string }) => (lang === 'zh' ? x.name_zh : x.name_en);
+    return [
+      ...book.chapters.map((c) => ({ lang, path: `regions/${c.region.slug}/${c.year}/`, title: t('chapter.title', { region: name(c.region), year: c.year }), charts: chapterCharts(book, c, lang) })),
+      ...chapterRegions(book).map((r) => ({ lang, path: `regions/${r.slug}/`, title: name(r), charts: regionCharts(book, r, lang) })),
+      ...usedIndicators(book).map((id) => ({ lang, path: `indicators/${id}/`, title: name(book.indicators.get(id)!), charts: indicatorCharts(book, id, lang) })),
+    ];
+  }).filter((p) => p.charts.length > 0);
+}
+
+/**
+ * The social-card picture of a page: its main chart's card, or the language's plain card
+ * (pagePath null).
+ *
+ * @example
+ *   cardPath('en', 'regions/anyang/2022/') // 'og/en/regions/anyang/2022.png'
+ *   cardPath('zh', null)                   // 'og/zh.png'
+ */
+export function cardPath(lang: Lang, pagePath: string | null): string {
+  return pagePath ? `og/${lang}/${pagePath.replace(/\/$/, '')}.png` : `og/${lang}.png`;
 }
 
 /**
@@ -76,4 +92,9 @@ export function everyPageCharts(book: Yearbook): PageCharts[] {
  */
 export function chartCsvPath(lang: Lang, pagePath: string, id: string): string {
   return `data/charts/${lang}/${pagePath}${id}.csv`;
+}
+
+/** One indicator's figures across regions and years, as CSV. */
+export function indicatorCsvPath(indicator: string): string {
+  return `data/indicators/${indicator}.csv`;
 }

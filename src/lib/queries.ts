@@ -42,3 +42,16 @@ export function chapterOfFact(book: Yearbook, factId: string): RegionYear | null
   if (!fact) return null;
   return book.chapters.find((c) => c.sources.some((s) => s.bulletin === fact.bulletin)) ?? null;
 }
+
+/** The backbone indicators a chapter opens with, in the order they are shown. */
+export const KEY_INDICATORS = ['insured.total', 'insured.employee', 'insured.resident', 'insured.maternity', 'coverage.rate', 'fund.total.income', 'fund.total.expenditure', 'fund.total.surplus', 'fund.total.balance', 'fund.employee.income', 'fund.employee.expenditure', 'fund.employee.balance', 'fund.resident.income', 'fund.resident.expenditure', 'fund.resident.balance'];
+
+/** A chapter's key figures: per key indicator, the whole-region statement, else any first statement. */
+export function chapterKeyFacts(chapter: RegionYear, facts: Fact[]): Fact[] {
+  const { region, year } = chapter;
+  return KEY_INDICATORS.map(
+    (id) =>
+      facts.find((f) => f.indicator === id && f.region === region.code && f.year === year && f.same_as === null && f.scope === null) ??
+      facts.find((f) => f.indicator === id && f.region === region.code && f.year === year && f.same_as === null),
+  ).filter((f) => f !== undefined);
+}

@@ -87,3 +87,8 @@ export function pagePathOf(pathname: string): { lang: Lang; path: string } | nul
   const match = /^(zh|en)\/(.*)$/.exec(pathname.slice(BASE.length));
   return match ? { lang: match[1] as Lang, path: match[2]! } : null;
 }
+
+/** The anchor of a chapter's key figure: "fund.total.income" → "kf-fund-total-income". */
+export function keyFigureAnchor(indicator: string): string {
+  return `kf-${indicator.replace(/[._]/g, '-')}`;
+}

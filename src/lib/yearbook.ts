@@ -10,7 +10,7 @@ import { indexYearbook } from './yearbook-index.ts';
 import type { Yearbook } from './yearbook-types.ts';
 
 export type { CatalogueIndicator, RegionYear, Yearbook } from './yearbook-types.ts';
-export { chapterFacts, chapterFindings, chapterOfFact, childRegions, headlineFact, timeSeries } from './queries.ts';
+export { chapterFacts, chapterFindings, chapterKeyFacts, chapterOfFact, childRegions, headlineFact, timeSeries } from './queries.ts';
 
 let cached: Promise<Yearbook> | null = null;
 

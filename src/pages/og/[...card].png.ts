@@ -1,0 +1,21 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { chartCardSvg, plainCardSvg } from '../../charts/card.ts';
+import { LANGS, useTranslations } from '../../i18n/i18n.ts';
+import { cardPng } from '../../lib/card-png.ts';
+import { cardPath, everyPageCharts } from '../../lib/page-charts.ts';
+import { loadYearbook } from '../../lib/yearbook.ts';
+
+/** Social-card pictures: one per page with a chart (its main chart), one plain card per language. */
+export const getStaticPaths = (async () => {
+  const book = await loadYearbook();
+  const param = (path: string) => path.replace(/^og\//, '').replace(/\.png$/, '');
+  return [
+    ...everyPageCharts(book).map(({ lang, path, title, charts }) => ({ params: { card: param(cardPath(lang, path)) }, props: { svg: chartCardSvg(charts[0]!, { site: useTranslations(lang)('site.name'), title }) } })),
+    ...LANGS.map((lang) => {
+      const t = useTranslations(lang);
+      return { params: { card: param(cardPath(lang, null)) }, props: { svg: plainCardSvg(lang, { title: t('site.name'), tagline: t('site.description') }) } };
+    }),
+  ];
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ props }) => new Response(new Uint8Array(cardPng((props as { svg: string }).svg)), { headers: { 'Content-Type': 'image/png' } });
