@@ -21,6 +21,14 @@ export type CitationInput = {
   accessed: string | null;
 };
 
+/** A piece of a citation: text in the citation's language, or Chinese inside an English one. */
+export type CitationPart = string | { zh: string };
+
+/** The citation as plain text (for copying, feeds, tests). */
+export function citationText(parts: CitationPart[]): string {
+  return parts.map((p) => (typeof p === 'string' ? p : p.zh)).join('');
+}
+
 /** At most this many bulletins are named; beyond it, their number is given. */
 const NAMED_SOURCES = 3;
 
@@ -29,25 +37,28 @@ function sourceZh(s: BulletinRecord): string {
   return `${s.publisher ?? ''}${title}${s.published ? `（${s.published}）` : ''}`;
 }
 
-function sourceEn(s: BulletinRecord): string {
+// The publisher has only its Chinese name: it stays Chinese, marked as such.
+function sourceEn(s: BulletinRecord): CitationPart[] {
   const title = s.english.title ?? s.title_en;
-  return `${s.publisher ? `${s.publisher}, ` : ''}${title}${s.published ? ` (published ${formatDate('en', s.published)})` : ''}`;
+  return [...(s.publisher ? [{ zh: s.publisher }, ', '] : []), `${title}${s.published ? ` (published ${formatDate('en', s.published)})` : ''}`];
 }
 
 /**
  * @example
- *   citation('en', { site: 'Healthcare Security Statistical Yearbook', title: 'Anyang, 2022', url: 'https://…/en/regions/anyang/2022/', sources: [anyang], accessed: '2026-11-23' })
+ *   citationText(citation('en', { site: 'Healthcare Security Statistical Yearbook', title: 'Anyang, 2022', url: 'https://…/en/regions/anyang/2022/', sources: [anyang], accessed: '2026-11-23' }))
  *   // 'Healthcare Security Statistical Yearbook. “Anyang, 2022” [data set]. Based on: 安阳市医疗保障局, Anyang … (published 9 March 2022). https://…/en/regions/anyang/2022/ (accessed 23 November 2026).'
  */
-export function citation(lang: Lang, input: CitationInput): string {
+export function citation(lang: Lang, input: CitationInput): CitationPart[] {
   const named = input.sources.slice(0, NAMED_SOURCES);
   const more = input.sources.length - named.length;
   if (lang === 'zh') {
     const based = input.sources.length ? `数据来源：${named.map(sourceZh).join('；')}${more > 0 ? `等${input.sources.length}份公报` : ''}。` : '';
     const dates = input.accessed ? `(${input.accessed})[${input.accessed}]. ` : '';
-    return `${input.site}. ${input.title}[DB/OL]. ${dates}${input.url}. ${based}`.trimEnd();
+    return [`${input.site}. ${input.title}[DB/OL]. ${dates}${input.url}. ${based}`.trimEnd()];
   }
-  const based = input.sources.length ? `Based on: ${named.map(sourceEn).join('; ')}${more > 0 ? `; and ${more} more bulletin${more > 1 ? 's' : ''}` : ''}. ` : '';
+  const based: CitationPart[] = input.sources.length
+    ? ['Based on: ', ...named.flatMap((s, i) => [...(i > 0 ? ['; '] : []), ...sourceEn(s)]), `${more > 0 ? `; and ${more} more bulletin${more > 1 ? 's' : ''}` : ''}. `]
+    : [];
   const accessed = input.accessed ? ` (accessed ${formatDate('en', input.accessed)})` : '';
-  return `${input.site}. “${input.title}” [data set]. ${based}${input.url}${accessed}.`;
+  return [`${input.site}. “${input.title}” [data set]. `, ...based, `${input.url}${accessed}.`];
 }

@@ -6,6 +6,7 @@
  * `title_zh`/`description_zh` (extra properties are allowed by the specification).
  */
 import { CSV_COLUMNS } from '../pipeline/emit-data.ts';
+import { indicatorCsvPath, usedIndicators } from './page-charts.ts';
 import type { Yearbook } from './yearbook-types.ts';
 
 type Field = { name: (typeof CSV_COLUMNS)[number]; type: 'string' | 'integer' | 'number'; title: string; title_zh: string; description: string; description_zh: string; constraints?: { enum: string[] } };
@@ -65,6 +66,10 @@ export function dataPackage(book: Yearbook, siteName: { zh: string; en: string }
       json('regions', 'regions.json', 'Regions: GB/T 2260 codes, names in both languages, parents', '地区：GB/T 2260 代码、中英文名称、上级地区'),
       json('findings', 'findings.json', 'Arithmetic checks and their results', '算术核对及其结果'),
       ...book.chapters.map((c) => csv(`${c.region.slug}-${c.year}`, `regions/${c.region.slug}/${c.year}.csv`, `${c.region.name_en}, ${c.year}`, `${c.region.name_zh}${c.year}年`)),
+      ...usedIndicators(book).map((id) => {
+        const i = book.indicators.get(id)!;
+        return csv(`indicator-${id.replace(/[._]/g, '-')}`, indicatorCsvPath(id).replace(/^data\//, ''), `${i.name_en}: every region and year`, `${i.name_zh}：各地区、各年度`);
+      }),
     ],
   };
 }

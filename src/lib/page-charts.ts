@@ -29,11 +29,16 @@ export function chapterCharts(book: Yearbook, chapter: RegionYear, lang: Lang): 
   return charts;
 }
 
-/** The indicators a region states in two or more years, in the catalogue's topic order. */
-export function regionSeriesIndicators(book: Yearbook, region: Region): string[] {
+/** The indicators a region states for its whole area, in the catalogue's topic order. */
+export function regionIndicators(book: Yearbook, region: Region): string[] {
   const ids = [...new Set(book.facts.filter((f) => f.region === region.code && f.indicator !== 'unclassified' && f.scope === null).map((f) => f.indicator))];
   const topicRank = (id: string) => book.topics.findIndex((tp) => tp.id === book.indicators.get(id)?.topic);
-  return ids.filter((id) => timeSeries(book, region.code, id).length >= 2).sort((a, b) => topicRank(a) - topicRank(b) || a.localeCompare(b));
+  return ids.sort((a, b) => topicRank(a) - topicRank(b) || a.localeCompare(b));
+}
+
+/** The indicators a region states in two or more years: its time series. */
+export function regionSeriesIndicators(book: Yearbook, region: Region): string[] {
+  return regionIndicators(book, region).filter((id) => timeSeries(book, region.code, id).length >= 2);
 }
 
 /** A region page's charts: one time series per indicator stated in two or more years. */

@@ -29,16 +29,18 @@ export type DatasetInput = {
   modified: string | null;
 };
 
-/** Search engines want a description of at least 50 characters; a short one is extended with the sources. */
-const MIN_DESCRIPTION = 50;
-
 export function dataset(input: DatasetInput): Record<string, unknown> {
   const zh = input.lang === 'zh';
   const placeName = (r: Region) => (zh ? r.name_zh : r.name_en);
   const years = [...new Set(input.years)].sort((a, b) => a - b);
   const sourceTitles = input.sources.map((s) => (zh ? (s.source_title ?? s.title_zh) : (s.english.title ?? s.title_en)));
-  let description = input.description;
-  if (description.length < MIN_DESCRIPTION && sourceTitles.length) description += zh ? `数据来源：${sourceTitles.join('；')}。` : ` Sources: ${sourceTitles.join('; ')}.`;
+  // The page's description, then where, when and from what: dataset search wants at least
+  // 50 characters, which a one-line Chinese definition alone may not reach.
+  const when = years.length > 1 ? `${years[0]}–${years[years.length - 1]}` : String(years[0] ?? '');
+  const where = input.places.map(placeName).join(zh ? '、' : ', ');
+  const description = zh
+    ? `${input.name}：${input.description}覆盖地区：${where}；年份：${when}。${sourceTitles.length ? `数据来源：${sourceTitles.join('；')}。` : ''}`
+    : `${input.name}: ${input.description} Covers ${where}, ${when}.${sourceTitles.length ? ` Sources: ${sourceTitles.join('; ')}.` : ''}`;
   return {
     '@context': 'https://schema.org',
     '@type': 'Dataset',

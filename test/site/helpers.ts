@@ -28,6 +28,17 @@ export const BASE = (() => {
   return trimmed ? `/${trimmed}/` : '/';
 })();
 
+/**
+ * The site's public address, as the build used it (SITE_URL, else package.json "homepage"):
+ * canonical links, hreflang alternates, the sitemap, feeds and cards are absolute on it.
+ */
+export const SITE = new URL(process.env.SITE_URL || (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { homepage: string }).homepage);
+
+/** The absolute address of a dist file on the public site. */
+export function absoluteUrlOf(file: string): string {
+  return new URL(urlOf(file), SITE).href;
+}
+
 // ---------------------------------------------------------------------------------------------
 // dist
 

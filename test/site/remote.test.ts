@@ -3,11 +3,13 @@
  * <link href>, <object data>, SVG href, inline style url()/@import, inline module imports) from
  * an http:, https: or // URL, and no CSS or JS file in dist does either (url(), @import,
  * import … from, import(), importScripts, fetch of a literal URL). A plain <a href> to an
- * external page is allowed only with rel containing "external".
+ * external page is allowed only with rel containing "external". A <link rel="canonical"> or
+ * rel="alternate" names the page's own public addresses (and its feed) and is never fetched
+ * with the page, so it may be absolute on the site's own address.
  */
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'vitest';
-import { assertNone, assetFiles, attr, elements, htmlFiles, isRemote, listFiles, DIST, rel, requireDist, srcsetUrls, textOf, tokens } from './helpers.ts';
+import { assertNone, assetFiles, attr, elements, htmlFiles, isRemote, listFiles, DIST, rel, requireDist, SITE, srcsetUrls, textOf, tokens } from './helpers.ts';
 
 const REMOTE = String.raw`(?:https?:)?\/\/`;
 
@@ -50,7 +52,8 @@ describe('no requests to other hosts', () => {
         if (srcset) for (const u of srcsetUrls(srcset)) if (isRemote(u)) report(`<${tag} srcset> ${u}`);
         if (tag === 'link') {
           const v = attr(el, 'href');
-          if (v !== null && isRemote(v)) report(`<link rel="${tokens(el, 'rel').join(' ')}" href="${v}">`);
+          const names = tokens(el, 'rel').every((r) => r === 'canonical' || r === 'alternate') && v !== null && new URL(v, SITE).origin === SITE.origin;
+          if (v !== null && isRemote(v) && !names) report(`<link rel="${tokens(el, 'rel').join(' ')}" href="${v}">`);
         }
         if (tag === 'object' && isRemote(attr(el, 'data') ?? '')) report(`<object data="${attr(el, 'data')}">`);
         if (['image', 'use', 'feImage', 'script'].includes(tag)) {
