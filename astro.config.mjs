@@ -36,5 +36,12 @@ export default defineConfig({
   // Source text is quoted as it was written: no curly quotes, dashes or ellipses made up.
   markdown: { processor: satteri({ features: { smartPunctuation: false } }) },
   build: { format: 'directory' },
-  vite: { build: { minify: 'terser', terserOptions: { compress: { passes: 2 }, format: { comments: false } } } },
+  vite: {
+    build: {
+      minify: 'terser',
+      terserOptions: { compress: { passes: 2 }, format: { comments: false } },
+      // Never inline a script into the page, however small: the CSP allows scripts from files only.
+      assetsInlineLimit: 0,
+    },
+  },
 });

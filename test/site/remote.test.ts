@@ -108,4 +108,15 @@ describe('no requests to other hosts', () => {
     }
     assertNone(problems, 'external links without rel="external"');
   });
+
+  it('has no inline script the Content-Security-Policy would block: every script is a file or a data block', () => {
+    requireDist();
+    const DATA = new Set(['application/json', 'application/ld+json']);
+    const problems = htmlFiles().flatMap((file) =>
+      elements(file)
+        .filter((el) => el.tagName === 'script' && attr(el, 'src') === null && !DATA.has(attr(el, 'type') ?? ''))
+        .map((el) => `${rel(file)}: inline <script${attr(el, 'type') ? ` type="${attr(el, 'type')}"` : ''}> ${textOf(el).slice(0, 60)}`),
+    );
+    assertNone(problems, 'inline scripts');
+  });
 });
