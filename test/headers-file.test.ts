@@ -34,6 +34,18 @@ describe('public/_headers', () => {
     expect(page['content-security-policy']).toMatch(/object-src 'none'/);
   });
 
+  it('lets only the search pages compile WebAssembly (Pagefind), at the root and under a sub-path', () => {
+    const csp = (path: string) => headersFor(rules, path)['content-security-policy'] ?? '';
+    for (const path of ['/zh/search/', '/en/search/', '/yearbook/en/search/', '/zh/search/index.html']) {
+      expect(csp(path)).toMatch(/script-src 'self' 'wasm-unsafe-eval';/);
+      expect(csp(path)).toMatch(/connect-src 'self'/);
+      expect(csp(path)).toMatch(/default-src 'none'/);
+      expect(csp(path)).not.toMatch(/unsafe-inline'[^;]*;[^;]*script|script-src[^;]*unsafe-inline/);
+      expect(csp(path)).not.toContain(', ');
+    }
+    for (const path of ['/zh/', '/en/regions/anyang/2022/', '/pagefind/pagefind.js', '/zh/search/x/']) expect(csp(path)).not.toContain('wasm');
+  });
+
   it('sends the security headers everywhere and caches only hashed assets for long', () => {
     for (const h of [page, asset]) {
       expect(h['x-content-type-options']).toBe('nosniff');

@@ -1,0 +1,107 @@
+/**
+ * Pagefind records for the built pages: which pages are searched and what each of their
+ * passages becomes — a record whose content is the passage's index terms (src/search/tokens.ts),
+ * whose one meta field, `text`, is the passage as written (what a result shows), and whose
+ * filters say where it is: `page` (the page's title), `kind`, and for chapters and regions
+ * `region` (its name) and `year`. Pagefind searches meta data too, so these stay filters, which
+ * it returns with a result but never matches words against: otherwise every passage of a page
+ * would match the words of its title. URLs are relative to the site's base (the search page
+ * gives Pagefind the base), so the index is the same under any SITE_BASE.
+ *
+ * @example
+ *   pageOf('zh/regions/anyang/2022/index.html') // { lang: 'zh', kind: 'chapter', region: 'anyang', year: '2022', url: '/zh/regions/anyang/2022/' }
+ */
+import type { Root } from 'hast';
+import { sentences } from '../../src/search/match.ts';
+import { indexTerms } from '../../src/search/tokens.ts';
+import { extractPassages } from './search-passages.ts';
+
+export type Lang = 'zh' | 'en';
+export type Kind = 'home' | 'chapter' | 'region' | 'indicator' | 'glossary' | 'about';
+export type PageInfo = { lang: Lang; kind: Kind; region: string | null; year: string | null; url: string };
+export type SearchRecord = {
+  url: string;
+  content: string;
+  language: Lang;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+};
+/** Region names by slug, in both languages. */
+export type RegionNames = Map<string, Record<Lang, string>>;
+
+/** A passage longer than this is cut at sentence ends into records of about this length. */
+export const MAX_PASSAGE = 600;
+
+/**
+ * Subtrees left out per kind of page, on top of what every page leaves out: the figure tables
+ * of indicator pages and the cover, whose rows restate figures a chapter gives in its text
+ * (indexed there, with the sentence), and would bury the passages in region names and years.
+ */
+const SKIP: Partial<Record<Kind, string>> = { indicator: 'table', home: 'table' };
+
+/**
+ * What a built HTML file is, from its place in dist/ ('zh/regions/anyang/2022/index.html'), or
+ * null for pages search leaves out: those in no language, the print edition (it repeats every
+ * chapter) and the search page itself.
+ */
+export function pageOf(relPath: string): PageInfo | null {
+  const m = /^(zh|en)\/(.*?)(?:index\.html)$/.exec(relPath);
+  if (!m) return null;
+  const lang = m[1] as Lang;
+  const path = m[2]!;
+  const url = `/${lang}/${path}`;
+  const at = (kind: Kind, region: string | null = null, year: string | null = null): PageInfo => ({ lang, kind, region, year, url });
+  if (path === '') return at('home');
+  let r: RegExpExecArray | null;
+  if ((r = /^regions\/([^/]+)\/(\d{4})\/$/.exec(path))) return at('chapter', r[1]!, r[2]!);
+  if ((r = /^regions\/([^/]+)\/$/.exec(path))) return at('region', r[1]!);
+  if (/^indicators\/(?:[^/]+\/)?$/.test(path)) return at('indicator');
+  if (path === 'glossary/') return at('glossary');
+  if (path === 'about/') return at('about');
+  return null;
+}
+
+/** A passage cut at sentence ends into pieces of at most about `max` characters. */
+export function splitPassage(text: string, max = MAX_PASSAGE): string[] {
+  if (text.length <= max) return [text];
+  const out: string[] = [];
+  let current = '';
+  for (const [start, end] of sentences(text)) {
+    const sentence = text.slice(start, end);
+    if (current.trim() && current.length + sentence.length > max) {
+      out.push(current.trim());
+      current = '';
+    }
+    current += sentence;
+  }
+  if (current.trim()) out.push(current.trim());
+  return out;
+}
+
+/** The records of one page (its parsed tree and what pageOf says it is). */
+export function recordsForPage(tree: Root, page: PageInfo, regions: RegionNames): SearchRecord[] {
+  const { title, passages } = extractPassages(tree, SKIP[page.kind]);
+  const filters: Record<string, string[]> = { page: [title], kind: [page.kind] };
+  if (page.region) filters.region = [regions.get(page.region)?.[page.lang] ?? page.region];
+  if (page.year) filters.year = [page.year];
+  const pieces = passages.flatMap((p) => splitPassage(p.text).map((text) => ({ text, anchor: p.anchor })));
+  return pieces.map((p, i) => ({
+    url: recordUrl(page.url, i + 1, p.anchor),
+    content: indexTerms(p.text),
+    language: page.lang,
+    meta: { text: p.text },
+    filters,
+  }));
+}
+
+/**
+ * The URL of a page's n-th record: the page, `?passage=n` (Pagefind keeps one record per URL,
+ * and many passages share the heading they follow; a static server ignores the query) and the
+ * passage's anchor. The search page links to it without the query (src/search/results.ts).
+ *
+ * @example
+ *   recordUrl('/zh/about/', 3, 'checks') // '/zh/about/?passage=3#checks'
+ */
+export function recordUrl(pageUrl: string, n: number, anchor: string | null): string {
+  return `${pageUrl}?passage=${n}${anchor ? `#${encodeURIComponent(anchor)}` : ''}`;
+}
