@@ -157,6 +157,12 @@ describe('marks and the sentence shown', () => {
     expect([before, after]).toEqual([true, true]);
   });
 
+  it('shows the sentence that holds the most of the query', () => {
+    const text = 'The fund grew. The pooled fund paid. Pooled.';
+    const { pieces } = excerpt(text, markRanges(text, parseQuery('pooled fund')));
+    expect(pieces.map((p) => (p.mark ? `[${p.text}]` : p.text)).join('')).toBe('The [pooled] [fund] paid.');
+  });
+
   it('shows at most max characters of a long sentence, around the mark', () => {
     const text = `${'甲'.repeat(300)}基金${'乙'.repeat(300)}`;
     const { pieces } = excerpt(text, markRanges(text, parseQuery('基金')), 90);

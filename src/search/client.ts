@@ -42,14 +42,16 @@ async function main(): Promise<void> {
   if (!q) return;
   document.title = fill(m.docTitle ?? '', { q });
   const query = parseQuery(q);
-  const say = (text: string) => {
+  // data-state (loading, done, failed) lets a test wait for the outcome.
+  const say = (text: string, state: string) => {
     status.textContent = text;
+    status.dataset.state = state;
   };
   if (query.terms.length === 0) {
-    say(fill(m.none ?? '', { q }));
+    say(fill(m.none ?? '', { q }), 'done');
     return;
   }
-  say(m.loading ?? '');
+  say(m.loading ?? '', 'loading');
   let groups: PageGroup[];
   try {
     const pagefind = (await import(/* @vite-ignore */ `${config.bundle}pagefind.js`)) as Pagefind;
@@ -58,12 +60,12 @@ async function main(): Promise<void> {
     const search = await pagefind.search(query.terms.join(' '));
     groups = groupHits(await Promise.all(search.results.map((r) => r.data())), query);
   } catch {
-    say(m.error ?? '');
+    say(m.error ?? '', 'failed');
     return;
   }
   const passages = groups.reduce((n, g) => n + g.hits.length, 0);
   list.replaceChildren(...groups.map((g) => renderGroup(g, query, config, counted)));
-  say(passages === 0 ? fill(m.none ?? '', { q }) : fill(m.count ?? '', { q, passages: counted('passages', passages), pages: counted('pages', groups.length) }));
+  say(passages === 0 ? fill(m.none ?? '', { q }) : fill(m.count ?? '', { q, passages: counted('passages', passages), pages: counted('pages', groups.length) }), 'done');
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {

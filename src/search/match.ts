@@ -70,14 +70,19 @@ export function sentences(text: string): Range[] {
 }
 
 /**
- * The sentence that holds the first mark (or the passage's start), at most `max` characters
- * around the mark, as pieces to show with the marks inside it; `before`/`after` say whether
- * text was left out at either end.
+ * The sentence with the most different marked words (the first such, or the passage's start
+ * when nothing is marked), at most `max` characters of it around its first mark, as pieces to
+ * show with the marks inside it; `before`/`after` say whether text was left out at either end.
  */
 export function excerpt(text: string, ranges: Range[], max = 240): { pieces: Piece[]; before: boolean; after: boolean } {
-  const first = ranges[0];
   const spans = sentences(text);
-  let [from, to] = (first && spans.find((s) => s[0] <= first[0] && first[0] < s[1])) ?? spans[0] ?? [0, text.length];
+  let [from, to] = spans[0] ?? [0, text.length];
+  let best = 0;
+  for (const [s, e] of spans) {
+    const words = new Set(ranges.filter(([a]) => a >= s && a < e).map(([a, b]) => text.slice(a, b).toLowerCase()));
+    if (words.size > best) [from, to, best] = [s, e, words.size];
+  }
+  const first = ranges.find(([a]) => a >= from && a < to);
   if (to - from > max) {
     const anchor = first ? first[0] : from;
     from = Math.max(from, Math.min(anchor - Math.floor(max / 3), to - max));
@@ -85,6 +90,9 @@ export function excerpt(text: string, ranges: Range[], max = 240): { pieces: Pie
   }
   while (from < to && /\s/.test(text[from]!)) from++;
   while (to > from && /\s/.test(text[to - 1]!)) to--;
+  // Never split a character outside the Basic Multilingual Plane.
+  if (/[\udc00-\udfff]/.test(text[from] ?? '')) from++;
+  if (/[\ud800-\udbff]/.test(text[to - 1] ?? '')) to--;
   const pieces: Piece[] = [];
   let at = from;
   for (const [s, e] of ranges) {

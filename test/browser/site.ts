@@ -37,6 +37,7 @@ export function templates(lang: Lang): Array<{ name: string; path: string }> {
     { name: 'glossary', path: `/${lang}/glossary/` },
     { name: 'about', path: `/${lang}/about/` },
     { name: 'print', path: `/${lang}/print/` },
+    { name: 'search', path: `/${lang}/search/` },
   ];
 }
 
