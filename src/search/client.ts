@@ -18,6 +18,12 @@ type Pagefind = {
 
 /** Passages shown under a page before "n more on this page". */
 const SHOWN = 3;
+/**
+ * Pages listed at most. Results are read best first, BATCH at a time, until there are this many
+ * pages, so that a word on every page of a large yearbook does not load the whole index.
+ */
+const MAX_PAGES = 50;
+const BATCH = 200;
 /** Chinese characters with the CJK punctuation and full-width forms among them (captured). */
 const HAN_RUN = /(\p{Script=Han}[\p{Script=Han}\u3000-\u303f\uff00-\uffef]*)/u;
 
@@ -52,20 +58,31 @@ async function main(): Promise<void> {
     return;
   }
   say(m.loading ?? '', 'loading');
-  let groups: PageGroup[];
+  let groups: PageGroup[] = [];
+  let complete = true;
   try {
     const pagefind = (await import(/* @vite-ignore */ `${config.bundle}pagefind.js`)) as Pagefind;
     // No worker: the worker script would run under the site's strict policy, without WebAssembly.
     await pagefind.options({ baseUrl: config.base, noWorker: true });
-    const search = await pagefind.search(query.terms.join(' '));
-    groups = groupHits(await Promise.all(search.results.map((r) => r.data())), query);
+    const { results } = await pagefind.search(query.terms.join(' '));
+    const hits: Hit[] = [];
+    for (let read = 0; read < results.length && groups.length < MAX_PAGES; read += BATCH) {
+      hits.push(...(await Promise.all(results.slice(read, read + BATCH).map((r) => r.data()))));
+      groups = groupHits(hits, query);
+      complete = read + BATCH >= results.length;
+    }
   } catch {
     say(m.error ?? '', 'failed');
     return;
   }
+  if (groups.length > MAX_PAGES) {
+    complete = false;
+    groups = groups.slice(0, MAX_PAGES);
+  }
   const passages = groups.reduce((n, g) => n + g.hits.length, 0);
   list.replaceChildren(...groups.map((g) => renderGroup(g, query, config, counted)));
-  say(passages === 0 ? fill(m.none ?? '', { q }) : fill(m.count ?? '', { q, passages: counted('passages', passages), pages: counted('pages', groups.length) }), 'done');
+  const pages = counted('pages', groups.length);
+  say(passages === 0 ? fill(m.none ?? '', { q }) : complete ? fill(m.count ?? '', { q, passages: counted('passages', passages), pages }) : fill(m.many ?? '', { q, pages }), 'done');
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {

@@ -207,6 +207,19 @@ describe('the search page', () => {
     }
   });
 
+  it.each([['zh', '医疗'], ['en', 'insurance']] as const)('%s: lists the 50 most relevant pages of a word found nearly everywhere (%s), and says so', async (lang, q) => {
+    const page = await newPage(site, { viewport: VIEWPORTS.desktop });
+    try {
+      const result = await search(page, site.origin, `/${lang}/search/`, q);
+      expect(result.groups).toHaveLength(50);
+      const pages = lang === 'zh' ? '50个页面' : '50 pages';
+      expect(result.status).toBe(messages(lang)['search.many']!.replace('{{q}}', q).replace('{{pages}}', pages));
+      for (const g of result.groups) for (const p of g.passages) expect(p.marks.length).toBeGreaterThan(0);
+    } finally {
+      await page.context().close();
+    }
+  });
+
   it('finds only pages of its own language', async () => {
     const page = await newPage(site, { viewport: VIEWPORTS.desktop });
     try {
