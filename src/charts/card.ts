@@ -1,7 +1,7 @@
 /**
  * Social-card pictures (Open Graph / Twitter, 1200 × 630): the site's name, the page's title
  * and the page's main chart, drawn from the chart's own static SVG. Pure: SVG text in, SVG
- * text out; ../lib/card-png.ts turns it into PNG.
+ * text out; scripts/render-cards.ts draws it as PNG.
  */
 import type { ChartSpec } from './spec.ts';
 import { BACKGROUND_LIGHT } from './palette.ts';

@@ -1,11 +1,13 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { chartCardSvg, plainCardSvg } from '../../charts/card.ts';
 import { LANGS, useTranslations } from '../../i18n/i18n.ts';
-import { cardPng } from '../../lib/card-png.ts';
 import { cardPath, everyPageCharts } from '../../lib/page-charts.ts';
 import { loadYearbook } from '../../lib/yearbook.ts';
 
-/** Social-card pictures: one per page with a chart (its main chart), one plain card per language. */
+/**
+ * Social-card pictures as SVG: one per page with a chart (its main chart), one plain card per
+ * language. scripts/render-cards.ts draws each as the PNG that pages name (og:image).
+ */
 export const getStaticPaths = (async () => {
   const book = await loadYearbook();
   const param = (path: string) => path.replace(/^og\//, '').replace(/\.png$/, '');
@@ -18,4 +20,4 @@ export const getStaticPaths = (async () => {
   ];
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props }) => new Response(new Uint8Array(cardPng((props as { svg: string }).svg)), { headers: { 'Content-Type': 'image/png' } });
+export const GET: APIRoute = ({ props }) => new Response((props as { svg: string }).svg, { headers: { 'Content-Type': 'image/svg+xml' } });
