@@ -32,7 +32,7 @@ function indicatorName(book: Yearbook, id: string, lang: Lang): string {
 
 function sourceLine(book: Yearbook, facts: Fact[], lang: Lang): string {
   const files = [...new Set(facts.map((f) => f.bulletin))];
-  const titles = files.map((b) => book.sources.find((s) => s.bulletin === b)).map((s) => (s ? (lang === 'zh' ? (s.source_title ?? s.title_zh) : s.title_en) : ''));
+  const titles = files.map((b) => book.sourceByBulletin.get(b)).map((s) => (s ? (lang === 'zh' ? (s.source_title ?? s.title_zh) : s.title_en) : ''));
   return `${lang === 'zh' ? '来源：' : 'Source: '}${titles.join(lang === 'zh' ? '；' : '; ')}`;
 }
 
@@ -130,8 +130,8 @@ export function subregionChart(book: Yearbook, chapter: RegionYear, facts: Fact[
 /** One indicator across regions: the latest whole-region figure of each. */
 export function comparisonChart(book: Yearbook, indicator: string, lang: Lang): ChartSpec | null {
   const latest = new Map<string, Fact>();
-  for (const f of book.facts) {
-    if (f.indicator !== indicator || f.scope !== null || f.same_as !== null) continue;
+  for (const f of book.factsByIndicator.get(indicator) ?? []) {
+    if (f.scope !== null || f.same_as !== null) continue;
     const region = book.regions.get(f.region);
     if (!region || region.level === 'county') continue;
     const current = latest.get(f.region);

@@ -39,6 +39,18 @@ const RECIPES: Recipe[] = [
  *   deriveMeasures(book).find((d) => d.id === 'retiree_share' && d.region === '410500')?.value // ≈ 35.82
  */
 export function deriveMeasures(book: Yearbook): DerivedMeasure[] {
+  // Every indicator page asks; the answer depends on the whole yearbook, so it is worked out once.
+  let measures = derivedCache.get(book);
+  if (!measures) {
+    measures = computeMeasures(book);
+    derivedCache.set(book, measures);
+  }
+  return measures;
+}
+
+const derivedCache = new WeakMap<Yearbook, DerivedMeasure[]>();
+
+function computeMeasures(book: Yearbook): DerivedMeasure[] {
   const out: DerivedMeasure[] = [];
   const firsts = book.facts.filter((f) => f.same_as === null && f.indicator !== 'unclassified' && f.bound === 'exact');
   const groups = new Map<string, Map<string, Fact>>();

@@ -31,7 +31,7 @@ export function chapterCharts(book: Yearbook, chapter: RegionYear, lang: Lang): 
 
 /** The indicators a region states for its whole area, in the catalogue's topic order. */
 export function regionIndicators(book: Yearbook, region: Region): string[] {
-  const ids = [...new Set(book.facts.filter((f) => f.region === region.code && f.indicator !== 'unclassified' && f.scope === null).map((f) => f.indicator))];
+  const ids = [...new Set((book.factsByRegion.get(region.code) ?? []).filter((f) => f.indicator !== 'unclassified' && f.scope === null).map((f) => f.indicator))];
   const topicRank = (id: string) => book.topics.findIndex((tp) => tp.id === book.indicators.get(id)?.topic);
   return ids.sort((a, b) => topicRank(a) - topicRank(b) || a.localeCompare(b));
 }
@@ -58,8 +58,7 @@ export function chapterRegions(book: Yearbook): Region[] {
 
 /** Indicators with at least one stated figure: the indicator pages. */
 export function usedIndicators(book: Yearbook): string[] {
-  const stated = new Set(book.facts.map((f) => f.indicator));
-  return [...book.indicators.keys()].filter((id) => stated.has(id));
+  return [...book.indicators.keys()].filter((id) => book.factsByIndicator.has(id));
 }
 
 export type PageCharts = { lang: Lang; /** After /{lang}/, as in pageUrl. */ path: string; title: string; charts: ChartSpec[] };

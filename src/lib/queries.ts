@@ -7,8 +7,14 @@ import type { RegionYear, Yearbook } from './yearbook-types.ts';
 
 /** Facts a region-year chapter shows: everything its bulletins state, any region or year. */
 export function chapterFacts(book: Yearbook, chapter: RegionYear): Fact[] {
-  const bulletins = new Set(chapter.sources.map((s) => s.bulletin));
-  return book.facts.filter((f) => bulletins.has(f.bulletin));
+  // In the yearbook's order: the pipeline writes each bulletin's facts together, so the
+  // bulletins are taken in the order their facts first appear.
+  const bulletins = chapter.sources.map((s) => s.bulletin);
+  if (bulletins.length > 1) {
+    const rank = new Map([...book.factsByBulletin.keys()].map((b, i) => [b, i]));
+    bulletins.sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0));
+  }
+  return bulletins.flatMap((b) => book.factsByBulletin.get(b) ?? []);
 }
 
 /**
@@ -16,31 +22,32 @@ export function chapterFacts(book: Yearbook, chapter: RegionYear): Fact[] {
  * repeat) for the whole region (no narrowing scope), preferring the bulletin of that year.
  */
 export function headlineFact(book: Yearbook, region: string, year: number, indicator: string): Fact | null {
-  const candidates = book.facts.filter((f) => f.region === region && f.year === year && f.indicator === indicator && f.same_as === null && f.scope === null);
-  return candidates.find((f) => book.sources.some((s) => s.bulletin === f.bulletin && s.year === year)) ?? candidates[0] ?? null;
+  const candidates = (book.factsByRegion.get(region) ?? []).filter((f) => f.year === year && f.indicator === indicator && f.same_as === null && f.scope === null);
+  return candidates.find((f) => book.sourceByBulletin.get(f.bulletin)?.year === year) ?? candidates[0] ?? null;
 }
 
 /** One value per year for an indicator in a region (whole-region statements only). */
 export function timeSeries(book: Yearbook, region: string, indicator: string): Array<{ year: number; fact: Fact }> {
-  const years = [...new Set(book.facts.filter((f) => f.region === region && f.indicator === indicator && f.scope === null).map((f) => f.year))].sort((a, b) => a - b);
+  const years = [...new Set((book.factsByRegion.get(region) ?? []).filter((f) => f.indicator === indicator && f.scope === null).map((f) => f.year))].sort((a, b) => a - b);
   return years.map((year) => ({ year, fact: headlineFact(book, region, year, indicator)! })).filter((p) => p.fact);
 }
 
 /** Checks that concern a chapter: those naming any of its facts. */
 export function chapterFindings(book: Yearbook, facts: Fact[]): Finding[] {
-  const ids = new Set(facts.map((f) => f.id));
-  return book.findings.filter((f) => f.facts.some((id) => ids.has(id)));
+  // In the yearbook's order of findings, each once.
+  const found = new Set(facts.flatMap((f) => book.findingsByFact.get(f.id) ?? []));
+  return book.findings.filter((f) => found.has(f));
 }
 
 export function childRegions(book: Yearbook, code: string): Region[] {
-  return [...book.regions.values()].filter((r) => r.parent === code).sort((a, b) => a.code.localeCompare(b.code));
+  return book.childrenByRegion.get(code) ?? [];
 }
 
 /** The chapter (region and data year of its bulletin) whose page quotes a fact's source. */
 export function chapterOfFact(book: Yearbook, factId: string): RegionYear | null {
   const fact = book.factById.get(factId);
   if (!fact) return null;
-  return book.chapters.find((c) => c.sources.some((s) => s.bulletin === fact.bulletin)) ?? null;
+  return book.chapterByBulletin.get(fact.bulletin) ?? null;
 }
 
 /** The backbone indicators a chapter opens with, in the order they are shown. */

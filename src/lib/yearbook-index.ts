@@ -26,6 +26,11 @@ export function indexYearbook(data: YearbookData): Yearbook {
     chapter.sources.push(s);
     chapters.set(key, chapter);
   }
+  const chapterList = [...chapters.values()];
+  const findingsByFact = new Map<string, Finding[]>();
+  for (const finding of data.findings) for (const id of new Set(finding.facts)) push(findingsByFact, id, finding);
+  const childrenByRegion = group(data.regions.filter((r) => r.parent !== null), (r) => r.parent!);
+  for (const list of childrenByRegion.values()) list.sort((a, b) => a.code.localeCompare(b.code));
   return {
     facts: data.facts,
     factById: new Map(data.facts.map((f) => [f.id, f])),
@@ -35,7 +40,27 @@ export function indexYearbook(data: YearbookData): Yearbook {
     topics: data.topics,
     findings: data.findings,
     sources,
-    chapters: [...chapters.values()],
+    chapters: chapterList,
     edition: data.edition,
+    factsByBulletin: group(data.facts, (f) => f.bulletin),
+    factsByRegion: group(data.facts, (f) => f.region),
+    factsByIndicator: group(data.facts, (f) => f.indicator),
+    chapterByBulletin: new Map(chapterList.flatMap((c) => c.sources.map((s) => [s.bulletin, c] as const))),
+    sourceByBulletin: new Map(sources.map((s) => [s.bulletin, s])),
+    findingsByFact,
+    childrenByRegion,
   };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Items by a key, each group in the items' order. */
+function group<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) push(map, key(item), item);
+  return map;
 }

@@ -21,6 +21,18 @@ export type Yearbook = {
   sources: BulletinRecord[];
   /** Region-years that have at least one bulletin: the chapters of the yearbook. */
   chapters: RegionYear[];
+  /**
+   * Lookups built once, so that a page's questions cost in proportion to the page, not to the
+   * whole yearbook: facts by bulletin, by region and by indicator, the chapter of a bulletin,
+   * the source record of a bulletin, the checks naming a fact, the sub-regions of a region.
+   */
+  factsByBulletin: Map<string, Fact[]>;
+  factsByRegion: Map<string, Fact[]>;
+  factsByIndicator: Map<string, Fact[]>;
+  chapterByBulletin: Map<string, RegionYear>;
+  sourceByBulletin: Map<string, BulletinRecord>;
+  findingsByFact: Map<string, Finding[]>;
+  childrenByRegion: Map<string, Region[]>;
   /** The edition date of this build ("accessed" in citations). */
   edition: Edition;
 };

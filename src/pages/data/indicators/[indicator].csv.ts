@@ -8,5 +8,5 @@ export const getStaticPaths = (async () => (usedIndicators(await loadYearbook())
 
 export const GET: APIRoute = async ({ params }) => {
   const book = await loadYearbook();
-  return csvResponse(book, book.facts.filter((f) => f.indicator === params.indicator));
+  return csvResponse(book, book.factsByIndicator.get(params.indicator!) ?? []);
 };
