@@ -64,7 +64,15 @@ describe.each(['zh', 'en'])('the hostile bulletin\'s chapter in %s', (lang) => {
       const found = await page.evaluate(() => {
         const main = document.querySelector('main')!;
         return {
-          scripts: [...document.querySelectorAll('script')].filter((s) => !(s.type === 'application/json' || (s.type === 'module' && s.src))).map((s) => s.outerHTML.slice(0, 80)),
+          scripts: [...document.querySelectorAll('script')].filter((s) => !(s.type === 'application/json' || s.type === 'application/ld+json' || (s.type === 'module' && s.src))).map((s) => s.outerHTML.slice(0, 80)),
+          // The page's schema.org description names the bulletin: it must stay one JSON block, with no markup in it.
+          dataBlocks: [...document.querySelectorAll('script[type="application/ld+json"]')].filter((s) => {
+            try {
+              return s.textContent!.includes('<') || typeof JSON.parse(s.textContent!) !== 'object';
+            } catch {
+              return true;
+            }
+          }).length,
           handlers: [...main.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => `${el.tagName} ${a.name}`)),
           javascriptLinks: [...main.querySelectorAll('a[href]')].filter((a) => a.getAttribute('href')!.trim().toLowerCase().startsWith('javascript:')).length,
           markup: [...main.querySelectorAll('img, b, i, iframe, object, embed, form, input')].map((el) => el.outerHTML.slice(0, 60)),
@@ -73,7 +81,7 @@ describe.each(['zh', 'en'])('the hostile bulletin\'s chapter in %s', (lang) => {
           written: document.body.innerHTML.includes('统计口径说明') && !main.textContent!.includes('document.write("统计口径说明")'),
         };
       });
-      expect(found).toEqual({ scripts: [], handlers: [], javascriptLinks: 0, markup: [], styled: [], written: false });
+      expect(found).toEqual({ scripts: [], dataBlocks: 0, handlers: [], javascriptLinks: 0, markup: [], styled: [], written: false });
       expect(problems).toEqual([]);
     } finally {
       await page.context().close();
