@@ -12,7 +12,7 @@ import { indexTerms } from '../src/search/tokens.ts';
 
 const parse = (html: string) => unified().use(rehypeParse).parse(html);
 const page = (main: string, before = '') => parse(`<!doctype html><html lang="zh-Hans"><body>${before}<main id="main"><h1>安阳市2022年</h1>${main}</main><footer><p>页脚</p></footer></body></html>`);
-const passages = (main: string, skip?: string) => extractPassages(page(main), skip).passages;
+const passages = (main: string, skip?: string[]) => extractPassages(page(main), skip).passages;
 
 describe('passages', () => {
   it('takes each block of <main>, with the page title from its h1', () => {
@@ -46,7 +46,8 @@ describe('passages', () => {
         <details class="chart-data"><summary>数据表</summary><table><tr><td>职工医保</td></tr></table></details></figure>
       <section id="sources"><h2 id="sources-h">数字来源</h2><blockquote>截至2022年底……</blockquote></section>
       <section id="downloads" class="chapter-downloads"><h2>数据下载</h2><ul><li><a href="/x.csv">CSV</a></li></ul></section>
-      <form><label>搜索</label></form>`);
+      <form><label>搜索</label></form>
+      <p hidden>藏</p><div data-pagefind-ignore><p>略</p></div>`);
     expect(found.map((p) => p.text)).toEqual(['安阳市2022年', '正文内容', '基金收支']);
     expect(found[2]!.anchor).toBe('cap');
   });
@@ -60,7 +61,7 @@ describe('passages', () => {
   });
 
   it('leaves out more where the page says so (figure tables of indicator pages)', () => {
-    expect(passages('<p>定义</p><table><tbody><tr><td>安阳市</td></tr></tbody></table>', 'table').map((p) => p.text)).toEqual(['安阳市2022年', '定义']);
+    expect(passages('<p>定义</p><table><tbody><tr><td>安阳市</td></tr></tbody></table>', ['table']).map((p) => p.text)).toEqual(['安阳市2022年', '定义']);
   });
 
   it('makes each definition-list entry "term · description", anchored at its wrapper', () => {

@@ -9,8 +9,9 @@
  * chapter's "sources of the figures" appendix (`section#sources`: it quotes the text again),
  * downloads, the "how to cite" block (the page's title and address again), links to the data
  * notes' sources and copy-link buttons, chart data tables and descriptions (they restate the
- * chart, whose caption is kept), and whatever `skip` adds for the page (the build leaves out the figure tables of
- * indicator pages and the home page, which restate figures the chapters give in their text).
+ * chart, whose caption is kept), and the elements `skipTags` names for the page (the build
+ * leaves out the figure tables of indicator pages and the home page, which restate figures the
+ * chapters give in their text).
  *
  * The anchor of a passage is the block's own id, else the first id inside it (a figure in a
  * paragraph), else the id of the nearest element before it (its heading or section), else
@@ -20,41 +21,48 @@
  *   extractPassages(tree).passages[0] // { text: '安阳市2022年', anchor: null }
  */
 import type { Element, ElementContent, Root } from 'hast';
-import { matches, select } from 'hast-util-select';
 
 export type Passage = { text: string; anchor: string | null };
 
-const EXCLUDE = [
-  'script',
-  'style',
-  'template',
-  'noscript',
-  'svg',
-  'canvas',
-  'nav',
-  'form',
-  'button',
-  'input',
-  'select',
-  'textarea',
-  'thead',
-  '[hidden]',
-  '[aria-hidden="true"]',
-  '[data-pagefind-ignore]',
-  '.visually-hidden',
-  '.sr-only',
-  '.skip-link',
-  '.breadcrumb',
-  'section#sources',
-  '#downloads',
-  '.chapter-downloads',
-  '.chart-data',
-  '.chart-desc',
-  '.chart-source',
-  '.note-sources',
-  '.copy-link',
-  '.citation',
-].join(', ');
+/** Elements left out by name, by class, and by what they are (see isLeftOut). */
+const LEFT_OUT_TAGS = new Set(['script', 'style', 'template', 'noscript', 'svg', 'canvas', 'nav', 'form', 'button', 'input', 'select', 'textarea', 'thead']);
+const LEFT_OUT_CLASSES = new Set([
+  'visually-hidden',
+  'sr-only',
+  'skip-link',
+  'breadcrumb',
+  'chapter-downloads',
+  'chart-data',
+  'chart-desc',
+  'chart-source',
+  'note-sources',
+  'copy-link',
+  'citation',
+]);
+
+/**
+ * Is the element left out: by name, by class, [hidden], [aria-hidden="true"],
+ * [data-pagefind-ignore], #downloads or section#sources? (A plain test on each element: a
+ * CSS selector engine spent most of the build's time here.)
+ */
+function isLeftOut(el: Element, skipTags: ReadonlySet<string>): boolean {
+  if (LEFT_OUT_TAGS.has(el.tagName) || skipTags.has(el.tagName)) return true;
+  const p = el.properties ?? {};
+  if (p.hidden === true || p.hidden === '' || String(p.ariaHidden) === 'true' || p.dataPagefindIgnore !== undefined) return true;
+  if (p.id === 'downloads' || (p.id === 'sources' && el.tagName === 'section')) return true;
+  return Array.isArray(p.className) && p.className.some((c) => LEFT_OUT_CLASSES.has(String(c)));
+}
+
+/** The first element named `tag` in document order, or null. */
+function find(node: Root | Element, tag: string): Element | null {
+  for (const c of node.children) {
+    if (c.type !== 'element') continue;
+    if (c.tagName === tag) return c;
+    const found = find(c, tag);
+    if (found) return found;
+  }
+  return null;
+}
 
 const BLOCKS = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'figcaption', 'caption', 'blockquote', 'pre', 'tr', 'dl']);
 /** Elements whose text is set apart from what is around it (a space between them). */
@@ -64,15 +72,15 @@ const HAN_START = /^\p{Script=Han}/u;
 const LATIN_END = /[A-Za-z\u00c0-\u024f]$/;
 const LATIN_START = /^[A-Za-z\u00c0-\u024f]/;
 
-/** Title (the h1) and passages of a page; `skip` is a selector of more subtrees to leave out. */
-export function extractPassages(tree: Root, skip?: string): { title: string; passages: Passage[] } {
-  const main = select('main', tree);
-  const exclude = skip ? `${EXCLUDE}, ${skip}` : EXCLUDE;
+/** Title (the h1) and passages of a page; `skipTags` names more elements to leave out ('table'). */
+export function extractPassages(tree: Root, skipTags: readonly string[] = []): { title: string; passages: Passage[] } {
+  const main = find(tree, 'main');
   const out: Passage[] = [];
   if (!main) return { title: '', passages: out };
-  const h1 = select('h1', main);
+  const h1 = find(main, 'h1');
   let lastId: string | null = null;
-  const excluded = (el: Element) => matches(exclude, el);
+  const skip = new Set(skipTags);
+  const excluded = (el: Element) => isLeftOut(el, skip);
 
   const emit = (text: string, anchor: string | null) => {
     const clean = collapse(text);

@@ -37,7 +37,7 @@ export const MAX_PASSAGE = 600;
  * of indicator pages and the cover, whose rows restate figures a chapter gives in its text
  * (indexed there, with the sentence), and would bury the passages in region names and years.
  */
-const SKIP: Partial<Record<Kind, string>> = { indicator: 'table', home: 'table' };
+const SKIP: Partial<Record<Kind, string[]>> = { indicator: ['table'], home: ['table'] };
 
 /**
  * What a built HTML file is, from its place in dist/ ('zh/regions/anyang/2022/index.html'), or
