@@ -1,13 +1,16 @@
 /**
  * npm run bench -- --bulletins N [--seed S] [--skip-pdf] [--out DIR]
- *                  [--pdf-sample K] [--profile] [--work DIR] [--keep] [--skip-bare] [--skip-incremental]
+ *                  [--pdf-sample K] [--chart-pages K] [--profile] [--max-old-space MB]
+ *                  [--commit REV] [--work DIR] [--keep] [--skip-bare] [--skip-incremental]
  *
  * Builds the yearbook from a synthetic corpus of N bulletins in a copy of the project (under
  * /tmp; this project's content/ and dist/ are never touched) and measures, each as wall time,
  * CPU time (user + system, children included), peak memory, output size and pages per second:
  *   (a) ingest (scripts/ingest.ts);
  *   (b) the Astro site build without PDFs;
- *   (c) the static charts: every chart spec of the site built and rendered to SVG in process;
+ *   (c) the static charts: every chart spec of the site built and rendered to SVG in process
+ *       (above 1000 bulletins the specs of a sample of pages, the rest extrapolated), and the
+ *       social-card PNG of a sample of pages;
  *   (d) the PDFs (scripts/render-pdf.ts; above 60 chapters a sample of chapters, with the
  *       whole site extrapolated from it and marked so);
  *   (e) an incremental build: one bulletin changed, ingest and site build again;
@@ -15,18 +18,22 @@
  * two build times), and the page weight of the chapter pages (scripts/measure-pages.ts) with
  * the largest file a page links to. Writes <out>/results-N.json and .md, and results.json /
  * results.md over every N measured; prints the summary. --profile records a CPU profile of
- * the site build (which then runs slower) and lists where it spends its time.
+ * the site build (which then runs slower) and lists where it spends its time. --max-old-space
+ * raises Node's heap limit for every step (NODE_OPTIONS), for corpora that need more than the
+ * default. --commit builds the files of a commit instead of the working tree (runs of several
+ * N then measure the same code). The figures measured so far are kept in
+ * <out>/results-N.partial.json until the end, and the logs of every step in <out>/out/N/.
  * Exits 1 if a stage fails or the corpus is not read as generated.
  */
 import { createHash } from 'node:crypto';
 import { cpus, totalmem, tmpdir } from 'node:os';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AstroLog } from './lib/bench/astro-log.ts';
 import { generateCorpus, type Corpus } from './lib/bench/corpus.ts';
 import { summarizeProfiles } from './lib/bench/cpu-profile.ts';
-import { copyProject, makeBareProject, pageText } from './lib/bench/project.ts';
+import { copyProject, makeBareProject, pageText, projectVersion } from './lib/bench/project.ts';
 import { summaryRows, writeResults, type Results, type Stage } from './lib/bench/results.ts';
 import { folderSize, runMeasured, type RunResult } from './lib/bench/run.ts';
 import { verifyIngest } from './lib/bench/verify.ts';
@@ -45,6 +52,9 @@ const { values } = parseArgs({
     'skip-pdf': { type: 'boolean', default: false },
     out: { type: 'string', default: 'bench' },
     'pdf-sample': { type: 'string', default: '20' },
+    'chart-pages': { type: 'string' },
+    'max-old-space': { type: 'string' },
+    commit: { type: 'string' },
     profile: { type: 'boolean', default: false },
     work: { type: 'string' },
     keep: { type: 'boolean', default: false },
@@ -64,7 +74,19 @@ const project = join(work, 'site');
 const logs = join(work, 'logs');
 mkdirSync(logs, { recursive: true });
 const node = process.execPath;
-const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+const env = {
+  ...process.env,
+  ASTRO_TELEMETRY_DISABLED: '1',
+  ...(values['max-old-space'] ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${Number(values['max-old-space'])}`.trim() } : {}),
+};
+const partialFile = join(outDir, `results-${n}.partial.json`);
+const soFar: Record<string, unknown> = { n, seed, partial: true };
+/** Keeps what has been measured, in case a long run is stopped. */
+const keep = (key: string, value: unknown) => {
+  soFar[key] = value;
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(partialFile, `${JSON.stringify(soFar, null, 2)}\n`);
+};
 const say = (text: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${text}`);
 
 say(`${n} bulletins, seed ${seed}; working in ${work}`);
@@ -88,8 +110,10 @@ const t0 = performance.now();
 const corpus = generateCorpus(n, seed, data.gazetteer);
 const generateS = (performance.now() - t0) / 1000;
 if (existsSync(project)) rmSync(project, { recursive: true, force: true });
-copyProject(projectRoot, project, corpus.files);
+copyProject(projectRoot, project, corpus.files, values.commit ?? null);
+const version = projectVersion(projectRoot, values.commit ?? null);
 const count = <K extends string>(keys: K[]) => keys.reduce<Record<string, number>>((acc, k) => ({ ...acc, [k]: (acc[k] ?? 0) + 1 }), {});
+say(`project ${version.commit.slice(0, 12)}${version.dirty ? ' with uncommitted changes' : ''}${values.commit ? ` (--commit ${values.commit})` : ' (working tree)'}`);
 say(`corpus: ${corpus.bulletins.length} bulletins, ${corpus.regions} regions (${corpus.provinces} provinces, ${corpus.prefectures} prefectures), ${corpus.firstYear}–${corpus.lastYear}, ${corpus.flaws.length} deliberate failed checks, sha256 ${corpus.sha256.slice(0, 16)} (${generateS.toFixed(1)} s)`);
 
 // ── (a) ingest ───────────────────────────────────────────────────────────────────────────────
@@ -104,27 +128,39 @@ const verified = verifyIngest(corpus, { report, facts, findings });
 const contentSize = folderSize(join(project, 'content'), (p) => p.includes('/translations/'));
 const ingest = { ...stage(ingestRun, { output_bytes: contentSize.bytes, pages: corpus.bulletins.length * 2, pages_per_s: rate(corpus.bulletins.length * 2, ingestRun.wall_s) }), bulletins_per_s: rate(corpus.bulletins.length, ingestRun.wall_s) };
 say(`    ${f(ingest.wall_s)} s wall, ${f(ingest.cpu_s)} s CPU, ${f(ingest.max_rss_mib)} MiB; ${facts.length} facts, ${findings.length} checks; used ${verified.used}, flaws found ${verified.flawsFound}/${corpus.flaws.length}, unexpected failures ${verified.unexpected.length}, figures missing ${verified.missing.length}`);
+keep('ingest', ingest);
+keep('checks', { ...verified, missing: verified.missing.length, unexpected: verified.unexpected.map((x) => x.id), notComparable: verified.notComparable.length });
 for (const m of verified.misread.slice(0, 10)) console.error(`    not read as generated: ${m}`);
 for (const m of verified.missing.slice(0, 10)) console.error(`    figure not extracted: ${m.file} ${m.fact.indicator} ${m.fact.value} ${JSON.stringify(m.fact.yoy)} (found: ${m.found.join(' | ') || 'nothing'})`);
 for (const m of verified.flawsMissed) console.error(`    deliberate flaw not reported: ${JSON.stringify(m)}`);
 if (verified.misread.length || verified.flawsMissed.length || verified.unexpected.length) ok = false;
 
 // ── (c) charts, in process ───────────────────────────────────────────────────────────────────
-say('(c) charts: every chart spec of the site, rendered to SVG');
-const chartRun = await runMeasured(node, ['scripts/lib/bench/chart-stage.ts', project], { cwd: project, env, log: join(logs, 'charts.log') });
+say('(c) charts: every chart spec of the site rendered to SVG, and a sample of social cards');
+// From a scratch folder: the card cache (./node_modules/.cache) must not warm the site build's.
+const chartCwd = join(work, 'charts');
+mkdirSync(chartCwd, { recursive: true });
+const chartPages = values['chart-pages'] !== undefined ? Number(values['chart-pages']) : n > 1000 ? 600 : 0;
+const chartRun = await runMeasured(node, [join(project, 'scripts/lib/bench/chart-stage.ts'), project, '10', String(chartPages)], { cwd: chartCwd, env, log: join(logs, 'charts.log') });
 stageOk('charts', chartRun);
-const chartData = JSON.parse(chartRun.output.trim().split('\n').filter((l) => l.startsWith('{')).pop() ?? '{}') as { charts: number; by_page: Record<string, number>; svg_bytes: number; render_svg_s: number; spec_s: Record<string, number>; load_s: number };
+type ChartStage = { sampled: Results['charts']['sampled']; charts: number; by_page: Record<string, number>; svg_bytes: number; render_svg_s: number; spec_json_s: number; spec_s: Record<string, number>; load_s: number; pages_with_charts: number; cards: Results['charts']['cards'] };
+const chartData = JSON.parse(chartRun.output.trim().split('\n').filter((l) => l.startsWith('{')).pop() ?? '{}') as Partial<ChartStage>;
 const charts = {
   ...stage(chartRun, { output_bytes: chartData.svg_bytes ?? 0 }),
   charts: chartData.charts ?? 0,
   by_page: chartData.by_page ?? {},
   svg_bytes: chartData.svg_bytes ?? 0,
   render_svg_s: chartData.render_svg_s ?? 0,
+  spec_json_s: chartData.spec_json_s ?? 0,
   spec_s: chartData.spec_s ?? {},
   load_s: chartData.load_s ?? 0,
   charts_per_s: rate(chartData.charts ?? 0, chartData.render_svg_s ?? 0),
+  pages_with_charts: chartData.pages_with_charts ?? 0,
+  cards: chartData.cards ?? { sampled: 0, mean_s: 0, first_s: 0, extrapolated_all_s: 0 },
+  sampled: chartData.sampled ?? null,
 };
-say(`    ${charts.charts} charts; specs ${f(sum(Object.values(charts.spec_s)))} s, SVG ${f(charts.render_svg_s)} s (${f(charts.charts_per_s)} charts/s); process ${f(charts.wall_s)} s wall`);
+keep('charts', charts);
+say(`    ${charts.sampled ? `EXTRAPOLATED from ${charts.sampled.pages_built} of ${charts.sampled.pages} pages: ` : ''}${charts.charts} charts; specs ${f(sum(Object.values(charts.spec_s)))} s, SVG ${f(charts.render_svg_s)} s (${f(charts.charts_per_s)} charts/s); social card ${f(charts.cards.mean_s)} s each (sample of ${charts.cards.sampled}; ~${f(charts.cards.extrapolated_all_s)} s for all ${charts.pages_with_charts}); process ${f(charts.wall_s)} s wall`);
 
 // ── (b) site build ───────────────────────────────────────────────────────────────────────────
 const astro = join(project, 'node_modules/astro/bin/astro.mjs');
@@ -137,7 +173,8 @@ async function buildSite(label: string, logName: string, profile = false): Promi
   const runs: RunResult[] = [];
   let offset = 0;
   for (const step of buildSteps) {
-    const args = profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, ...step] : step;
+    // A sample every 2 ms (10 ms for long builds) keeps the profile readable in memory.
+    const args = profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-interval=${n > 1000 ? 10000 : 2000}`, ...step] : step;
     const at = offset;
     const run = await runMeasured(node, args, { cwd: project, env, log: join(logs, logName), onLine: (line, t) => log.line(line, at + t) });
     runs.push(run);
@@ -173,6 +210,7 @@ const site = {
   profiled: values.profile,
 };
 say(`    ${f(site.wall_s)} s wall, ${f(site.cpu_s)} s CPU, ${f(site.max_rss_mib)} MiB; ${site.html_pages} HTML pages (${f(site.pages_per_s!)} /s), ${(distSize.bytes / 2 ** 20).toFixed(1)} MiB`);
+keep('site', site);
 for (const g of site.build.routes) say(`      ${g.group}: ${g.pages} pages, ${f(g.total_s)} s (mean ${f(g.mean_ms)} ms, max ${f(g.max_ms)} ms)`);
 
 // ── page weight ──────────────────────────────────────────────────────────────────────────────
@@ -180,6 +218,7 @@ say('page weight (scripts/measure-pages.ts)');
 const measure = await runMeasured(node, ['scripts/measure-pages.ts'], { cwd: project, env, log: join(logs, 'measure.log') });
 stageOk('page weight', measure);
 const weight = pageWeight(dist, readFileSync(join(logs, 'measure.log'), 'utf8'));
+keep('page_weight', weight);
 say(`    chapter pages: max ${weight.max_kb} KB (${weight.max_page}), median ${weight.median_kb} KB, ${weight.over_budget} over budget; largest linked file ${weight.largest_linked?.file} ${((weight.largest_linked?.bytes ?? 0) / 2 ** 20).toFixed(1)} MiB`);
 
 // ── (d) PDF ──────────────────────────────────────────────────────────────────────────────────
@@ -222,6 +261,7 @@ else if (chapters <= FULL_PDF_MAX_CHAPTERS) {
     },
   };
 }
+keep('pdf', pdf);
 if (pdf.mode !== 'skipped') say(`    ${pdf.pdfs} PDFs, ${pdf.pdf_pages} pages in ${f(pdf.wall_s)} s (${f(pdf.pages_per_s!)} pages/s)${pdf.extrapolated ? `; EXTRAPOLATED whole site: ${pdf.extrapolated.chapter_pdfs} chapter PDFs + 2 yearbooks, ~${pdf.extrapolated.pdf_pages} pages, ~${f(pdf.extrapolated.wall_s)} s` : ''}`);
 else say(`(d) PDF ${pdf.note}`);
 
@@ -240,6 +280,7 @@ if (!values['skip-bare']) {
   stageOk('bare build', run);
   const out = folderSize(join(bareDir, 'dist'));
   bare = { ...stage(run, { output_bytes: out.bytes, pages: pages.length, pages_per_s: rate(pages.length, run.wall_s) }), mdx_pages: pages.length, text_chars_per_page: chars, ratio_site_to_bare: Math.round((site.wall_s / run.wall_s) * 100) / 100 };
+  keep('bare', bare);
   say(`    ${f(run.wall_s)} s wall, ${f(run.cpu_s)} s CPU, ${f(run.max_rss_mib)} MiB; site build / bare = ${f(bare.ratio_site_to_bare)}×`);
 }
 
@@ -266,7 +307,15 @@ const results: Results = {
   n,
   seed,
   measured_at: new Date().toISOString(),
-  machine: { node: process.version, cores: cpus().length, cpu: cpus()[0]?.model.trim() ?? 'unknown', memory_gib: Math.round(totalmem() / 2 ** 30), platform: `${process.platform} ${process.arch}`, measurement: ingestRun.method === 'gnu-time' ? 'GNU time + /proc samples' : '/proc accounting + samples' },
+  project: version,
+  machine: {
+    node: process.version,
+    cores: cpus().length,
+    cpu: cpus()[0]?.model.trim() ?? 'unknown',
+    memory_gib: Math.round(totalmem() / 2 ** 30),
+    platform: `${process.platform} ${process.arch}`,
+    measurement: `${ingestRun.method === 'gnu-time' ? 'GNU time + /proc samples' : '/proc accounting + samples'}${values['max-old-space'] ? `; --max-old-space-size=${values['max-old-space']}` : ''}`,
+  },
   corpus: {
     bulletins: corpus.bulletins.length,
     regions: corpus.regions,
@@ -304,8 +353,11 @@ const results: Results = {
 finish(results);
 
 function finish(r: Results | null): never {
+  // The logs of every step, beside the results (bench/out/ is not tracked).
+  cpSync(logs, join(outDir, 'out', String(n)), { recursive: true });
   if (r) {
     const files = writeResults(outDir, r);
+    rmSync(partialFile, { force: true });
     console.log('');
     for (const [label, value] of summaryRows(r)) console.log(`${label.padEnd(72)} ${value}`);
     console.log(`\nresults: ${files.json}, ${files.md}, ${join(outDir, 'results.md')}`);

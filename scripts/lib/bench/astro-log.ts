@@ -13,7 +13,8 @@ const MARKERS: Array<[string, RegExp]> = [
   ['types', /\[content\] Synced content/],
   ['build info', /Collecting build info/],
   ['bundle (vite: pages, MDX, scripts)', /Building static entrypoints/],
-  ['generate pages', /generating static routes/],
+  ['static paths (every getStaticPaths) until the first page', /generating static routes/],
+  ['generate pages', /[├└]─\s+\S+\s+\(\+/],
   ['finish', /page\(s\) built in/],
 ];
 
@@ -28,8 +29,9 @@ export class AstroLog {
     const plain = text.replace(/\u001b\[[0-9;]*m/g, '');
     this.end = at;
     for (const [name, re] of MARKERS) if (!this.marks.has(name) && re.test(plain)) this.marks.set(name, at);
-    const route = /[├└]─\s+(\S+)\s+\(\+([\d.]+)(ms|s)\)/.exec(plain);
-    if (route) this.routes.push({ route: route[1]!, ms: Number(route[2]) * (route[3] === 's' ? 1000 : 1) });
+    // "(+12ms)", "(+52.70s)", "(+1m 13s)"
+    const route = /[├└]─\s+(\S+)\s+\(\+(?:(\d+)m\s*)?([\d.]+)(ms|s)\)/.exec(plain);
+    if (route) this.routes.push({ route: route[1]!, ms: Number(route[2] ?? 0) * 60000 + Number(route[3]) * (route[4] === 's' ? 1000 : 1) });
   }
 
   profile(total: number): BuildProfile {

@@ -1,25 +1,40 @@
 /**
- * node scripts/lib/bench/chart-stage.ts <project> — the static charts of a built corpus, in
- * process: loads the project's content/data as the pages do (indexYearbook), builds every
- * chart spec the pages build (chapter pages: funds, time series of three years or more,
- * sub-regions; region pages: time series; indicator pages: the comparison), in both
- * languages, and renders each to SVG with src/charts/svg.ts. Prints one JSON line: counts,
- * sizes, and the time spent building specs and rendering SVG (Node start-up excluded).
+ * node scripts/lib/bench/chart-stage.ts <project> [cards] [pages] — the static charts of a
+ * built corpus, in process: loads the project's content/data as the pages do (indexYearbook),
+ * builds the chart specs of every page with the site's own src/lib/page-charts.ts (chapter,
+ * region and indicator pages, both languages), renders each to SVG (src/charts/svg.ts) and
+ * serialises it for the live chart, each step timed on its own. Then draws the social-card
+ * PNG (src/charts/card.ts, scripts/lib/card-png.ts) of a sample of pages, to give the time per
+ * card. With [pages] > 0, only that many pages (spread over the list) are built and the rest
+ * is extrapolated page for page (marked "sampled"). Prints one JSON line (Node start-up
+ * excluded). Run it from a scratch folder: the card cache goes to ./node_modules/.cache,
+ * which must not be the project's.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { registerHooks } from 'node:module';
 import { join } from 'node:path';
-import type { ChartSpec } from '../../../src/charts/spec.ts';
-import { renderChartSvg } from '../../../src/charts/svg.ts';
-import { chartSpecJson } from '../../../src/charts/validate.ts';
-import { chartId, comparisonChart, fundChart, seriesChart, subregionChart } from '../../../src/lib/charts.ts';
-import { chapterFacts, timeSeries } from '../../../src/lib/queries.ts';
-import { indexYearbook } from '../../../src/lib/yearbook-index.ts';
-import type { Yearbook } from '../../../src/lib/yearbook-types.ts';
 
-type Lang = 'zh' | 'en';
-const LANGS: Lang[] = ['zh', 'en'];
+// The site imports its message files the Vite way (import zh from './zh.json'); Node wants the
+// import attribute that Vite does without.
+registerHooks({
+  load(url, context, nextLoad) {
+    if (url.startsWith('file:') && url.endsWith('.json')) return nextLoad(url, { ...context, importAttributes: { ...context.importAttributes, type: 'json' } });
+    return nextLoad(url, context);
+  },
+});
+
+const { renderChartSvg } = await import('../../../src/charts/svg.ts');
+const { chartSpecJson } = await import('../../../src/charts/validate.ts');
+const { chartCardSvg } = await import('../../../src/charts/card.ts');
+const { cardPng } = await import('../card-png.ts');
+const { chapterCharts, chapterRegions, indicatorCharts, regionCharts, usedIndicators } = await import('../../../src/lib/page-charts.ts');
+const { indexYearbook } = await import('../../../src/lib/yearbook-index.ts');
+const { LANGS, useTranslations } = await import('../../../src/i18n/i18n.ts');
+type ChartSpec = import('../../../src/charts/spec.ts').ChartSpec;
 
 const project = process.argv[2] ?? process.cwd();
+const cardSample = Number(process.argv[3] ?? 10);
+const pageSample = Number(process.argv[4] ?? 0);
 const read = <T>(file: string): T => JSON.parse(readFileSync(join(project, 'content/data', file), 'utf8')) as T;
 
 const t0 = performance.now();
@@ -36,64 +51,71 @@ const book = indexYearbook({
 } as Parameters<typeof indexYearbook>[0]);
 const loadMs = performance.now() - t0;
 
-const specs: Array<{ page: 'chapter' | 'region' | 'indicator'; spec: ChartSpec }> = [];
-const specMs = { chapter: 0, region: 0, indicator: 0 };
-const time = (page: keyof typeof specMs, build: () => Array<ChartSpec | null>) => {
+type Kind = 'chapter' | 'region' | 'indicator';
+type Page = { kind: Kind; title: string; lang: 'zh' | 'en'; build: () => ChartSpec[] };
+const all: Page[] = LANGS.flatMap((lang) => [
+  ...book.chapters.map((chapter) => ({ kind: 'chapter' as const, lang, title: `${chapter.region.name_zh} ${chapter.year}`, build: () => chapterCharts(book, chapter, lang) })),
+  ...chapterRegions(book).map((region) => ({ kind: 'region' as const, lang, title: region.name_zh, build: () => regionCharts(book, region, lang) })),
+  ...usedIndicators(book).map((id) => ({ kind: 'indicator' as const, lang, title: id, build: () => indicatorCharts(book, id, lang) })),
+]);
+const spread = <T>(items: T[], k: number): T[] => (k <= 0 || k >= items.length ? items : [...Array(k).keys()].map((i) => items[Math.floor((i * items.length) / k)]!));
+// A sample keeps each kind of page in proportion (at least one of each).
+const kinds: Kind[] = ['chapter', 'region', 'indicator'];
+const chosen = kinds.flatMap((kind) => {
+  const list = all.filter((p) => p.kind === kind);
+  return spread(list, pageSample > 0 ? Math.max(1, Math.round((pageSample * list.length) / all.length)) : 0);
+});
+const specMs: Record<Kind, number> = { chapter: 0, region: 0, indicator: 0 };
+const built: Array<Page & { charts: ChartSpec[] }> = [];
+for (const page of chosen) {
   const start = performance.now();
-  for (const spec of build()) if (spec) specs.push({ page, spec });
-  specMs[page] += performance.now() - start;
-};
-
-for (const lang of LANGS) {
-  for (const chapter of book.chapters) time('chapter', () => chapterCharts(book, chapter, lang));
-  const regions = [...new Map(book.chapters.map((c) => [c.region.code, c.region])).values()];
-  for (const region of regions) time('region', () => regionCharts(book, region.code, lang));
-  const used = [...book.indicators.values()].filter((i) => book.facts.some((f) => f.indicator === i.id));
-  for (const indicator of used) time('indicator', () => [comparisonChart(book, indicator.id, lang)]);
+  built.push({ ...page, charts: page.build() });
+  specMs[page.kind] += performance.now() - start;
 }
+// Per kind of page: how many pages each built page stands for.
+const weight = Object.fromEntries(kinds.map((k) => [k, all.filter((p) => p.kind === k).length / Math.max(1, built.filter((p) => p.kind === k).length)])) as Record<Kind, number>;
+const specs = built.flatMap((p) => p.charts.map((spec) => ({ spec, weight: weight[p.kind] })));
+const pages = built;
 
 let svgBytes = 0;
 let jsonBytes = 0;
-const renderStart = performance.now();
-for (const { spec } of specs) svgBytes += Buffer.byteLength(renderChartSvg(spec));
-const renderMs = performance.now() - renderStart;
-const jsonStart = performance.now();
-for (const { spec } of specs) jsonBytes += Buffer.byteLength(chartSpecJson(spec));
-const jsonMs = performance.now() - jsonStart;
+let renderMs = 0;
+let jsonMs = 0;
+for (const { spec, weight: w } of specs) {
+  const start = performance.now();
+  svgBytes += Buffer.byteLength(renderChartSvg(spec)) * w;
+  const mid = performance.now();
+  jsonBytes += Buffer.byteLength(chartSpecJson(spec)) * w;
+  renderMs += (mid - start) * w;
+  jsonMs += (performance.now() - mid) * w;
+}
 
-const count = (page: string) => specs.filter((s) => s.page === page).length;
+// Social cards of pages spread over the list (each page with a chart has one).
+const withCharts = pages.filter((p) => p.charts.length > 0);
+const step = Math.max(1, withCharts.length / cardSample);
+const sampled = [...Array(Math.min(cardSample, withCharts.length)).keys()].map((k) => withCharts[Math.floor(k * step)]!);
+const cardTimes: number[] = [];
+for (const p of sampled) {
+  const start = performance.now();
+  cardPng(chartCardSvg(p.charts[0]!, { site: useTranslations(p.lang)('site.name'), title: p.title }));
+  cardTimes.push(performance.now() - start);
+}
+
+const count = (kind: Kind) => Math.round(pages.filter((p) => p.kind === kind).reduce((n, p) => n + p.charts.length, 0) * weight[kind]);
+const cardMean = cardTimes.length ? cardTimes.reduce((a, b) => a + b, 0) / cardTimes.length : 0;
+const pagesWithCharts = Math.round(kinds.reduce((n, k) => n + withCharts.filter((p) => p.kind === k).length * weight[k], 0));
 console.log(
   JSON.stringify({
-    charts: specs.length,
+    sampled: built.length < all.length ? { pages_built: built.length, pages: all.length } : null,
+    charts: count('chapter') + count('region') + count('indicator'),
     by_page: { chapter: count('chapter'), region: count('region'), indicator: count('indicator') },
-    points: specs.reduce((n, s) => n + s.spec.series.reduce((m, x) => m + x.points.length, 0), 0),
-    svg_bytes: svgBytes,
-    json_bytes: jsonBytes,
+    pages_with_charts: pagesWithCharts,
+    svg_bytes: Math.round(svgBytes),
+    json_bytes: Math.round(jsonBytes),
     load_s: loadMs / 1000,
-    spec_s: { chapter: specMs.chapter / 1000, region: specMs.region / 1000, indicator: specMs.indicator / 1000 },
+    spec_s: Object.fromEntries(kinds.map((k) => [k, (specMs[k] * weight[k]) / 1000])),
     render_svg_s: renderMs / 1000,
     spec_json_s: jsonMs / 1000,
+    cards: { sampled: cardTimes.length, mean_s: cardMean / 1000, first_s: (cardTimes[0] ?? 0) / 1000, extrapolated_all_s: (cardMean * pagesWithCharts) / 1000 },
   }),
 );
-
-/** The charts of a chapter page, as src/pages/[lang]/regions/[region]/[year].astro builds them. */
-function chapterCharts(book: Yearbook, chapter: Yearbook['chapters'][number], lang: Lang): Array<ChartSpec | null> {
-  const region = chapter.region;
-  const facts = chapterFacts(book, chapter);
-  const out: Array<ChartSpec | null> = [fundChart(book, chapter, facts, lang)];
-  const seriesIndicators = [...new Set(facts.filter((f) => f.region === region.code && f.indicator !== 'unclassified' && f.scope === null).map((f) => f.indicator))];
-  for (const id of seriesIndicators.filter((id) => !(id === 'ratio.active_share' && seriesIndicators.includes('ratio.retiree_share')))) {
-    const spec = seriesChart(book, region.code, id, lang);
-    if (spec && spec.categories.length >= 3) out.push(spec);
-  }
-  for (const id of [...new Set(facts.filter((f) => f.region !== region.code || (f.scope && /本级|城区/.test(f.scope))).map((f) => f.indicator))]) {
-    out.push(id === 'unclassified' ? null : subregionChart(book, chapter, facts, id, lang));
-  }
-  return out;
-}
-
-/** The time series of a region page, as src/pages/[lang]/regions/[region]/index.astro builds them. */
-function regionCharts(book: Yearbook, code: string, lang: Lang): Array<ChartSpec | null> {
-  const ids = [...new Set(book.facts.filter((f) => f.region === code && f.indicator !== 'unclassified' && f.scope === null).map((f) => f.indicator))];
-  return ids.filter((id) => timeSeries(book, code, id).length >= 2).map((id) => seriesChart(book, code, id, lang, chartId('chart-series', id)));
-}

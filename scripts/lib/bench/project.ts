@@ -4,6 +4,7 @@
  * this project's node_modules through a symlink per package, so that Astro's cache
  * (node_modules/.astro) is their own and never this project's.
  */
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { CorpusFile } from './corpus.ts';
@@ -22,15 +23,33 @@ export function linkNodeModules(root: string, project: string): void {
   }
 }
 
-/** A copy of the project at `root` with `seeds` as its seeds folder. */
-export function copyProject(root: string, project: string, seeds: CorpusFile[]): void {
-  for (const entry of PROJECT_ENTRIES) {
-    if (!existsSync(join(root, entry))) continue;
-    mkdirSync(dirname(join(project, entry)), { recursive: true });
-    cpSync(join(root, entry), join(project, entry), { recursive: true });
+/**
+ * A copy of the project at `root` with `seeds` as its seeds folder: the working tree as it is,
+ * or the files of a commit (`git archive`), so that several runs measure the same code.
+ */
+export function copyProject(root: string, project: string, seeds: CorpusFile[], commit: string | null = null): void {
+  mkdirSync(project, { recursive: true });
+  if (commit) {
+    const entries = PROJECT_ENTRIES.filter((e) => spawnSync('git', ['-C', root, 'cat-file', '-e', `${commit}:${e}`]).status === 0);
+    const archive = spawnSync('/bin/sh', ['-c', 'root="$1" rev="$2" dir="$3"; shift 3; git -C "$root" archive --format=tar "$rev" -- "$@" | tar -x -C "$dir"', 'sh', root, commit, project, ...entries], { encoding: 'utf8' });
+    if (archive.status !== 0) throw new Error(`git archive ${commit}: ${archive.stderr}`);
+  } else {
+    for (const entry of PROJECT_ENTRIES) {
+      if (!existsSync(join(root, entry))) continue;
+      mkdirSync(dirname(join(project, entry)), { recursive: true });
+      cpSync(join(root, entry), join(project, entry), { recursive: true });
+    }
   }
   linkNodeModules(root, project);
   writeSeeds(join(project, 'seeds'), seeds);
+}
+
+/** The commit a copy was made from, and whether the working tree differed from it in what was copied. */
+export function projectVersion(root: string, commit: string | null): { commit: string; dirty: boolean } {
+  const rev = spawnSync('git', ['-C', root, 'rev-parse', commit ?? 'HEAD'], { encoding: 'utf8' }).stdout.trim() || 'unknown';
+  if (commit) return { commit: rev, dirty: false };
+  const status = spawnSync('git', ['-C', root, 'status', '--porcelain', '--', ...PROJECT_ENTRIES], { encoding: 'utf8' }).stdout.trim();
+  return { commit: rev, dirty: status !== '' };
 }
 
 export function writeSeeds(dir: string, seeds: CorpusFile[]): void {

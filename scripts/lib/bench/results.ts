@@ -16,6 +16,8 @@ export type Results = {
   n: number;
   seed: number;
   measured_at: string;
+  /** The project's code that was built. */
+  project: { commit: string; dirty: boolean };
   machine: { node: string; cores: number; cpu: string; memory_gib: number; platform: string; measurement: string };
   corpus: {
     bulletins: number;
@@ -43,7 +45,21 @@ export type Results = {
     missing_figures: number;
   };
   ingest: Stage & { bulletins_per_s: number };
-  charts: Stage & { charts: number; by_page: Record<string, number>; svg_bytes: number; render_svg_s: number; spec_s: Record<string, number>; load_s: number; charts_per_s: number };
+  charts: Stage & {
+    charts: number;
+    by_page: Record<string, number>;
+    svg_bytes: number;
+    render_svg_s: number;
+    spec_json_s: number;
+    spec_s: Record<string, number>;
+    load_s: number;
+    charts_per_s: number;
+    pages_with_charts: number;
+    /** Set when the specs of only some pages were built (the rest extrapolated). */
+    sampled: { pages_built: number; pages: number } | null;
+    /** Social-card PNGs of a sample of pages; the whole site extrapolated. */
+    cards: { sampled: number; mean_s: number; first_s: number; extrapolated_all_s: number };
+  };
   site: Stage & { html_pages: number; files: number; build: BuildProfile; steps: Array<{ step: string; wall_s: number; cpu_s: number; max_rss_mib: number }>; profiled: boolean };
   pdf: (Stage & { mode: 'full' | 'sample'; pdfs: number; pdf_pages: number; extrapolated?: { chapter_pdfs: number; pdf_pages: number; wall_s: number; basis: string } }) | { mode: 'skipped'; note: string };
   incremental: { changed: string; ingest: Stage; site: Stage; wall_s: number } | null;
@@ -64,10 +80,11 @@ export function summaryRows(r: Results): Array<[string, string]> {
           [`${label}: CPU s (user+sys)`, f1(stage.cpu_s)],
           [`${label}: peak RSS MiB (largest process / tree)`, `${f1(stage.max_rss_mib)} / ${f1(stage.tree_rss_mib)}`],
           [`${label}: output MiB`, mib(stage.output_bytes)],
-          [`${label}: pages/s`, f1(stage.pages_per_s)],
+          ...(stage.pages_per_s === undefined ? [] : ([[`${label}: pages/s`, f1(stage.pages_per_s)]] as Array<[string, string]>)),
         ]
       : [[label, 'not run']];
   const pdf = r.pdf;
+  const ex = r.charts.sampled ? 'EXTRAPOLATED ' : '';
   const rows: Array<[string, string]> = [
     ['bulletins (regions: provinces + prefectures; years)', `${r.corpus.bulletins} (${r.corpus.regions}: ${r.corpus.provinces} + ${r.corpus.prefectures}; ${r.corpus.years[0]}–${r.corpus.years[1]})`],
     ['corpus MiB / sha256', `${mib(r.corpus.bytes)} / ${r.corpus.sha256.slice(0, 12)}`],
@@ -78,15 +95,20 @@ export function summaryRows(r: Results): Array<[string, string]> {
     ...s(r.site, '(b) site build (no PDF)'),
     ['(b) site: HTML pages / files', `${r.site.html_pages} / ${r.site.files}`],
     ...s(r.charts, '(c) charts (process)'),
-    ['(c) charts: count / SVG MiB', `${r.charts.charts} / ${mib(r.charts.svg_bytes)}`],
-    ['(c) charts: spec building s (chapter / region / indicator pages)', `${f1(r.charts.spec_s.chapter)} / ${f1(r.charts.spec_s.region)} / ${f1(r.charts.spec_s.indicator)}`],
-    ['(c) charts: SVG rendering s / charts per s', `${f1(r.charts.render_svg_s)} / ${f1(r.charts.charts_per_s)}`],
+    ['(c) charts: pages whose specs were built', r.charts.sampled ? `${r.charts.sampled.pages_built} of ${r.charts.sampled.pages} (rest EXTRAPOLATED)` : 'all'],
+    ['(c) charts: count / SVG MiB', `${ex}${r.charts.charts} / ${mib(r.charts.svg_bytes)}`],
+    ['(c) charts: spec building s (chapter / region / indicator pages)', `${ex}${f1(r.charts.spec_s.chapter)} / ${f1(r.charts.spec_s.region)} / ${f1(r.charts.spec_s.indicator)}`],
+    ['(c) charts: SVG rendering s / charts per s', `${ex}${f1(r.charts.render_svg_s)} / ${f1(r.charts.charts_per_s)}`],
+    ...(r.charts.cards
+      ? ([['(c) social-card PNG s each (sample) / EXTRAPOLATED for every page with a chart', `${f1(r.charts.cards.mean_s)} (${r.charts.cards.sampled}) / ${f1(r.charts.cards.extrapolated_all_s)} (${r.charts.pages_with_charts} pages)`]] as Array<[string, string]>)
+      : []),
   ];
-  if (pdf.mode === 'skipped') rows.push(['(d) PDF', pdf.note]);
+  if (pdf.mode === 'skipped') rows.push(['(d) PDF: what was printed', pdf.note]);
   else {
-    rows.push(...s(pdf, `(d) PDF (${pdf.mode})`));
+    rows.push(['(d) PDF: what was printed', pdf.mode === 'full' ? 'every chapter PDF and both yearbooks (scripts/render-pdf.ts)' : `a sample of chapter PDFs (${pdf.pdfs}), the rest EXTRAPOLATED`]);
+    rows.push(...s(pdf, '(d) PDF'));
     rows.push(['(d) PDF: files / PDF pages', `${pdf.pdfs} / ${pdf.pdf_pages}`]);
-    if (pdf.extrapolated) rows.push(['(d) PDF, EXTRAPOLATED to the whole site: chapter PDFs / PDF pages / wall s', `${pdf.extrapolated.chapter_pdfs} / ${pdf.extrapolated.pdf_pages} / ${f1(pdf.extrapolated.wall_s)}`]);
+    rows.push(['(d) PDF for the whole site: chapter PDFs / PDF pages / wall s', pdf.extrapolated ? `EXTRAPOLATED ${pdf.extrapolated.chapter_pdfs} + 2 yearbooks / ${pdf.extrapolated.pdf_pages} / ${f1(pdf.extrapolated.wall_s)}` : 'as measured']);
   }
   if (r.incremental) {
     rows.push(['(e) incremental: one bulletin changed, ingest + site wall s', `${f1(r.incremental.ingest.wall_s)} + ${f1(r.incremental.site.wall_s)} = ${f1(r.incremental.wall_s)}`]);
@@ -96,6 +118,9 @@ export function summaryRows(r: Results): Array<[string, string]> {
     rows.push(...s(r.bare, 'bare Astro+MDX'));
     rows.push(['bare: MDX pages (text chars per page)', `${r.bare.mdx_pages} (${r.bare.text_chars_per_page})`]);
     rows.push(['site build / bare build (wall)', `${f1(r.bare.ratio_site_to_bare)}×`]);
+    // The social images are pictures the bare site does not make: the ratio without their page times.
+    const cards = r.site.build.routes.filter((g) => g.group.startsWith('social images')).reduce((t, g) => t + g.total_s, 0);
+    if (cards > 0) rows.push(['site build less its social-image time / bare build', `${f1((r.site.wall_s - cards) / r.bare.wall_s)}× (social images ${f1(cards)} s)`]);
   } else rows.push(['bare Astro+MDX', 'not run']);
   const w = r.page_weight;
   rows.push(['chapter page weight KB gzip: max / median (over 100 KB)', `${f1(w.max_kb)} / ${f1(w.median_kb)} (${w.over_budget} of ${w.chapter_pages})`]);
@@ -126,8 +151,17 @@ function table(header: string[], rows: string[][]): string {
 }
 
 function overview(runs: Results[]): string {
-  const labels = summaryRows(runs[0]!).map(([l]) => l);
   const byRun = runs.map((r) => new Map(summaryRows(r)));
+  // Every run's rows, each new one after the row it follows in its own run.
+  const labels: string[] = [];
+  for (const m of byRun) {
+    let at = 0;
+    for (const l of m.keys()) {
+      const i = labels.indexOf(l);
+      if (i >= 0) at = i + 1;
+      else labels.splice(at++, 0, l);
+    }
+  }
   const machines = [...new Set(runs.map((r) => `${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memory_gib} GiB, Node ${r.machine.node}`))];
   return `# Benchmark results
 
@@ -137,7 +171,7 @@ results-<N>.json. Wall and CPU time in seconds (CPU = user + system of the proce
 children); peak RSS of the largest process and of the whole process tree; pages/s = HTML pages
 (ingest: MDX pages, PDF: printed pages) per wall second. Extrapolated figures are marked.
 
-Machine: ${machines.join('; ')}. Runs: ${runs.map((r) => `N=${r.n} seed ${r.seed} (${r.measured_at.slice(0, 10)})`).join(', ')}.
+Machine: ${machines.join('; ')}. Runs: ${runs.map((r) => `N=${r.n} seed ${r.seed}, project ${r.project?.commit.slice(0, 10) ?? 'unknown'}${r.project?.dirty ? '+changes' : ''} (${r.measured_at.slice(0, 16).replace('T', ' ')})`).join('; ')}.
 
 ${table(['', ...runs.map((r) => `N = ${r.n}`)], labels.map((l) => [l, ...byRun.map((m) => m.get(l) ?? '—')]))}
 `;
@@ -148,7 +182,7 @@ function detail(r: Results): string {
   const parts = [
     `# Benchmark: ${r.n} bulletins (seed ${r.seed})`,
     '',
-    `Measured ${r.measured_at} on ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memory_gib} GiB, Node ${r.machine.node} (${r.machine.measurement}).`,
+    `Project ${r.project?.commit.slice(0, 12) ?? 'unknown'}${r.project?.dirty ? ' (with uncommitted changes)' : ''}. Measured ${r.measured_at} on ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memory_gib} GiB, Node ${r.machine.node} (${r.machine.measurement}).`,
     '',
     table(['figure', 'value'], summaryRows(r)),
     '',
