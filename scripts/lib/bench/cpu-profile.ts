@@ -17,6 +17,8 @@ export type ProfileSummary = {
   sampled_s: number;
   self: FunctionTime[];
   inclusive: FunctionTime[];
+  /** Inclusive time of the site's own functions (pages, components, src/lib), as built. */
+  site_inclusive: FunctionTime[];
   by_area: Array<{ area: string; s: number; share: number }>;
 };
 
@@ -65,10 +67,10 @@ export function summarizeProfiles(dir: string, top = 25): ProfileSummary {
       }
     });
   }
-  const list = (m: Map<string, number>) =>
+  const list = (m: Map<string, number>, keep: (key: string) => boolean = () => true) =>
     [...m.entries()]
       .sort((a, b) => b[1] - a[1])
-      .filter(([key]) => !/^\((root|idle)\)/.test(key))
+      .filter(([key]) => !/^\((root|idle)\)/.test(key) && keep(key))
       .slice(0, top)
       .map(([key, us]) => {
         const [fn, where] = key.split('\u0000') as [string, string];
@@ -79,6 +81,7 @@ export function summarizeProfiles(dir: string, top = 25): ProfileSummary {
     sampled_s: round(total / 1e6),
     self: list(self),
     inclusive: list(inclusive),
+    site_inclusive: list(inclusive, (key) => key.includes('\u0000site (built)')),
     by_area: [...area.entries()].sort((a, b) => b[1] - a[1]).slice(0, top).map(([a, us]) => ({ area: a, s: round(us / 1e6), share: round(us / total) })),
   };
 }
