@@ -22,21 +22,20 @@ const MARKERS: Array<[string, RegExp]> = [
 export class AstroLog {
   private readonly marks = new Map<string, number>();
   private readonly routes: Array<{ route: string; ms: number }> = [];
-  private end = 0;
 
   line(text: string, at: number): void {
     // eslint-disable-next-line no-control-regex
     const plain = text.replace(/\u001b\[[0-9;]*m/g, '');
-    this.end = at;
     for (const [name, re] of MARKERS) if (!this.marks.has(name) && re.test(plain)) this.marks.set(name, at);
     // "(+12ms)", "(+52.70s)", "(+1m 13s)"
     const route = /[├└]─\s+(\S+)\s+\(\+(?:(\d+)m\s*)?([\d.]+)(ms|s)\)/.exec(plain);
     if (route) this.routes.push({ route: route[1]!, ms: Number(route[2] ?? 0) * 60000 + Number(route[3]) * (route[4] === 's' ? 1000 : 1) });
   }
 
-  profile(total: number): BuildProfile {
+  /** `end`: seconds from the start to the end of the Astro build. */
+  profile(end: number): BuildProfile {
     const points: Array<[string, number]> = [['start-up', 0], ...[...this.marks.entries()].sort((a, b) => a[1] - b[1])];
-    const phases = points.map(([name, at], k) => ({ name, s: round((points[k + 1]?.[1] ?? Math.max(total, this.end)) - at) }));
+    const phases = points.map(([name, at], k) => ({ name, s: round(Math.max(0, (points[k + 1]?.[1] ?? end) - at)) }));
     const groups = new Map<string, Array<{ route: string; ms: number }>>();
     for (const r of this.routes) groups.set(routeGroup(r.route), [...(groups.get(routeGroup(r.route)) ?? []), r]);
     const routes = [...groups.entries()]
