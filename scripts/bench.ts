@@ -1,7 +1,7 @@
 /**
  * npm run bench -- --bulletins N [--seed S] [--skip-pdf] [--out DIR]
  *                  [--pdf-sample K] [--chart-pages K] [--profile] [--max-old-space MB]
- *                  [--commit REV] [--work DIR] [--keep] [--skip-bare] [--skip-incremental]
+ *                  [--commit REV] [--patch FILE]… [--work DIR] [--keep] [--skip-bare] [--skip-incremental]
  *
  * Builds the yearbook from a synthetic corpus of N bulletins in a copy of the project (under
  * /tmp; this project's content/ and dist/ are never touched) and measures, each as wall time,
@@ -9,7 +9,7 @@
  *   (a) ingest (scripts/ingest.ts);
  *   (b) the Astro site build without PDFs;
  *   (c) the static charts: every chart spec of the site built and rendered to SVG in process
- *       (above 1000 bulletins the specs of a sample of pages, the rest extrapolated), and the
+ *       (with --chart-pages K the specs of K pages only, the rest extrapolated), and the
  *       social-card PNG of a sample of pages;
  *   (d) the PDFs (scripts/render-pdf.ts; above 60 chapters a sample of chapters, with the
  *       whole site extrapolated from it and marked so);
@@ -22,14 +22,17 @@
  * its time. --max-old-space
  * raises Node's heap limit for every step (NODE_OPTIONS), for corpora that need more than the
  * default. --commit builds the files of a commit instead of the working tree (runs of several
- * N then measure the same code). The figures measured so far are kept in
+ * N then measure the same code); --patch applies a patch (patch -p1) to the copy, for measuring
+ * past a fault of the site that stops its build (recorded with the results). The figures
+ * measured so far are kept in
  * <out>/results-N.partial.json until the end, and the logs of every step in <out>/out/N/.
  * Exits 1 if a stage fails or the corpus is not read as generated.
  */
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AstroLog } from './lib/bench/astro-log.ts';
 import { generateCorpus, type Corpus } from './lib/bench/corpus.ts';
@@ -56,6 +59,7 @@ const { values } = parseArgs({
     'chart-pages': { type: 'string' },
     'max-old-space': { type: 'string' },
     commit: { type: 'string' },
+    patch: { type: 'string', multiple: true, default: [] },
     profile: { type: 'boolean', default: false },
     work: { type: 'string' },
     keep: { type: 'boolean', default: false },
@@ -113,8 +117,18 @@ const generateS = (performance.now() - t0) / 1000;
 if (existsSync(project)) rmSync(project, { recursive: true, force: true });
 copyProject(projectRoot, project, corpus.files, values.commit ?? null);
 const version = projectVersion(projectRoot, values.commit ?? null);
+const patches = (values.patch ?? []).map((file) => {
+  const path = resolve(file);
+  const applied = spawnSync('patch', ['-p1', '--forward', '-d', project, '-i', path], { encoding: 'utf8' });
+  if (applied.status !== 0) {
+    console.error(`patch ${file} does not apply:\n${applied.stdout}${applied.stderr}`);
+    process.exit(2);
+  }
+  const text = readFileSync(path, 'utf8');
+  return { file: relative(projectRoot, path), sha256: createHash('sha256').update(text).digest('hex'), summary: text.split('\n')[0]! };
+});
 const count = <K extends string>(keys: K[]) => keys.reduce<Record<string, number>>((acc, k) => ({ ...acc, [k]: (acc[k] ?? 0) + 1 }), {});
-say(`project ${version.commit.slice(0, 12)}${version.dirty ? ' with uncommitted changes' : ''}${values.commit ? ` (--commit ${values.commit})` : ' (working tree)'}`);
+say(`project ${version.commit.slice(0, 12)}${version.dirty ? ' with uncommitted changes' : ''}${values.commit ? ` (--commit ${values.commit})` : ' (working tree)'}${patches.length ? `, patched: ${patches.map((p) => p.file).join(', ')}` : ''}`);
 say(`corpus: ${corpus.bulletins.length} bulletins, ${corpus.regions} regions (${corpus.provinces} provinces, ${corpus.prefectures} prefectures), ${corpus.firstYear}–${corpus.lastYear}, ${corpus.flaws.length} deliberate failed checks, sha256 ${corpus.sha256.slice(0, 16)} (${generateS.toFixed(1)} s)`);
 
 // ── (a) ingest ───────────────────────────────────────────────────────────────────────────────
@@ -141,10 +155,10 @@ say('(c) charts: every chart spec of the site rendered to SVG, and a sample of s
 // From a scratch folder: the card cache (./node_modules/.cache) must not warm the site build's.
 const chartCwd = join(work, 'charts');
 mkdirSync(chartCwd, { recursive: true });
-const chartPages = values['chart-pages'] !== undefined ? Number(values['chart-pages']) : n > 1000 ? 600 : 0;
+const chartPages = Number(values['chart-pages'] ?? 0);
 const chartRun = await runMeasured(node, [join(project, 'scripts/lib/bench/chart-stage.ts'), project, '10', String(chartPages)], { cwd: chartCwd, env, log: join(logs, 'charts.log') });
 stageOk('charts', chartRun);
-type ChartStage = { sampled: Results['charts']['sampled']; charts: number; by_page: Record<string, number>; svg_bytes: number; render_svg_s: number; spec_json_s: number; spec_s: Record<string, number>; load_s: number; pages_with_charts: number; cards: Results['charts']['cards'] };
+type ChartStage = { sampled: Results['charts']['sampled']; invalid: Results['charts']['invalid']; charts: number; by_page: Record<string, number>; svg_bytes: number; render_svg_s: number; spec_json_s: number; spec_s: Record<string, number>; load_s: number; pages_with_charts: number; cards: Results['charts']['cards'] };
 const chartData = JSON.parse(chartRun.output.trim().split('\n').filter((l) => l.startsWith('{')).pop() ?? '{}') as Partial<ChartStage>;
 const charts = {
   ...stage(chartRun, { output_bytes: chartData.svg_bytes ?? 0 }),
@@ -159,7 +173,9 @@ const charts = {
   pages_with_charts: chartData.pages_with_charts ?? 0,
   cards: chartData.cards ?? { sampled: 0, mean_s: 0, first_s: 0, extrapolated_all_s: 0 },
   sampled: chartData.sampled ?? null,
+  invalid: chartData.invalid ?? { count: 0, examples: [] },
 };
+if (charts.invalid.count > 0) console.error(`    ${charts.invalid.count} chart specs the renderer refuses, e.g. ${charts.invalid.examples.join('; ')}`);
 keep('charts', charts);
 say(`    ${charts.sampled ? `EXTRAPOLATED from ${charts.sampled.pages_built} of ${charts.sampled.pages} pages: ` : ''}${charts.charts} charts; specs ${f(sum(Object.values(charts.spec_s)))} s, SVG ${f(charts.render_svg_s)} s (${f(charts.charts_per_s)} charts/s); social card ${f(charts.cards.mean_s)} s each (sample of ${charts.cards.sampled}; ~${f(charts.cards.extrapolated_all_s)} s for all ${charts.pages_with_charts}); process ${f(charts.wall_s)} s wall`);
 
@@ -310,7 +326,7 @@ const results: Results = {
   n,
   seed,
   measured_at: new Date().toISOString(),
-  project: version,
+  project: { ...version, patches },
   machine: {
     node: process.version,
     cores: cpus().length,

@@ -81,13 +81,19 @@ let svgBytes = 0;
 let jsonBytes = 0;
 let renderMs = 0;
 let jsonMs = 0;
+// A spec the renderer refuses (its validation throws) would stop the site's build: counted, not fatal here.
+const invalid: string[] = [];
 for (const { spec, weight: w } of specs) {
   const start = performance.now();
-  svgBytes += Buffer.byteLength(renderChartSvg(spec)) * w;
-  const mid = performance.now();
-  jsonBytes += Buffer.byteLength(chartSpecJson(spec)) * w;
-  renderMs += (mid - start) * w;
-  jsonMs += (performance.now() - mid) * w;
+  try {
+    svgBytes += Buffer.byteLength(renderChartSvg(spec)) * w;
+    const mid = performance.now();
+    jsonBytes += Buffer.byteLength(chartSpecJson(spec)) * w;
+    renderMs += (mid - start) * w;
+    jsonMs += (performance.now() - mid) * w;
+  } catch (error) {
+    invalid.push(`${spec.lang} "${spec.title}": ${(error as Error).message}`);
+  }
 }
 
 // Social cards of pages spread over the list (each page with a chart has one).
@@ -116,6 +122,7 @@ console.log(
     spec_s: Object.fromEntries(kinds.map((k) => [k, (specMs[k] * weight[k]) / 1000])),
     render_svg_s: renderMs / 1000,
     spec_json_s: jsonMs / 1000,
+    invalid: { count: invalid.length, examples: invalid.slice(0, 5) },
     cards: { sampled: cardTimes.length, mean_s: cardMean / 1000, first_s: (cardTimes[0] ?? 0) / 1000, extrapolated_all_s: (cardMean * pagesWithCharts) / 1000 },
   }),
 );

@@ -16,8 +16,8 @@ export type Results = {
   n: number;
   seed: number;
   measured_at: string;
-  /** The project's code that was built. */
-  project: { commit: string; dirty: boolean };
+  /** The project's code that was built, and any patch applied to the copy. */
+  project: { commit: string; dirty: boolean; patches?: Array<{ file: string; sha256: string; summary: string }> };
   machine: { node: string; cores: number; cpu: string; memory_gib: number; platform: string; measurement: string };
   corpus: {
     bulletins: number;
@@ -55,6 +55,8 @@ export type Results = {
     load_s: number;
     charts_per_s: number;
     pages_with_charts: number;
+    /** Specs the renderer refuses (validation), which stop the site build. */
+    invalid: { count: number; examples: string[] };
     /** Set when the specs of only some pages were built (the rest extrapolated). */
     sampled: { pages_built: number; pages: number } | null;
     /** Social-card PNGs of a sample of pages; the whole site extrapolated. */
@@ -95,6 +97,7 @@ export function summaryRows(r: Results): Array<[string, string]> {
     ...s(r.site, '(b) site build (no PDF)'),
     ['(b) site: HTML pages / files', `${r.site.html_pages} / ${r.site.files}`],
     ...s(r.charts, '(c) charts (process)'),
+    ['(c) charts the renderer refuses', r.charts.invalid?.count ? `${r.charts.invalid.count}: ${r.charts.invalid.examples[0]}` : '0'],
     ['(c) charts: pages whose specs were built', r.charts.sampled ? `${r.charts.sampled.pages_built} of ${r.charts.sampled.pages} (rest EXTRAPOLATED)` : 'all'],
     ['(c) charts: count / SVG MiB', `${ex}${r.charts.charts} / ${mib(r.charts.svg_bytes)}`],
     ['(c) charts: spec building s (chapter / region / indicator pages)', `${ex}${f1(r.charts.spec_s.chapter)} / ${f1(r.charts.spec_s.region)} / ${f1(r.charts.spec_s.indicator)}`],
@@ -171,7 +174,7 @@ results-<N>.json. Wall and CPU time in seconds (CPU = user + system of the proce
 children); peak RSS of the largest process and of the whole process tree; pages/s = HTML pages
 (ingest: MDX pages, PDF: printed pages) per wall second. Extrapolated figures are marked.
 
-Machine: ${machines.join('; ')}. Runs: ${runs.map((r) => `N=${r.n} seed ${r.seed}, project ${r.project?.commit.slice(0, 10) ?? 'unknown'}${r.project?.dirty ? '+changes' : ''} (${r.measured_at.slice(0, 16).replace('T', ' ')})`).join('; ')}.
+Machine: ${machines.join('; ')}. Runs: ${runs.map((r) => `N=${r.n} seed ${r.seed}, project ${r.project?.commit.slice(0, 10) ?? 'unknown'}${r.project?.dirty ? '+changes' : ''}${r.project?.patches?.length ? ` + ${r.project.patches.map((p) => p.file).join(', ')}` : ''} (${r.measured_at.slice(0, 16).replace('T', ' ')})`).join('; ')}.
 
 ${table(['', ...runs.map((r) => `N = ${r.n}`)], labels.map((l) => [l, ...byRun.map((m) => m.get(l) ?? '—')]))}
 `;
@@ -182,7 +185,7 @@ function detail(r: Results): string {
   const parts = [
     `# Benchmark: ${r.n} bulletins (seed ${r.seed})`,
     '',
-    `Project ${r.project?.commit.slice(0, 12) ?? 'unknown'}${r.project?.dirty ? ' (with uncommitted changes)' : ''}. Measured ${r.measured_at} on ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memory_gib} GiB, Node ${r.machine.node} (${r.machine.measurement}).`,
+    `Project ${r.project?.commit.slice(0, 12) ?? 'unknown'}${r.project?.dirty ? ' (with uncommitted changes)' : ''}${r.project?.patches?.length ? `, PATCHED in the copy with ${r.project.patches.map((p) => `${p.file} (${p.summary})`).join('; ')}` : ''}. Measured ${r.measured_at} on ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memory_gib} GiB, Node ${r.machine.node} (${r.machine.measurement}).`,
     '',
     table(['figure', 'value'], summaryRows(r)),
     '',
