@@ -127,6 +127,24 @@ export function subregionChart(book: Yearbook, chapter: RegionYear, facts: Fact[
   });
 }
 
+/**
+ * Category labels of a comparison, "Name (year)": two regions may share a name (泰州 and 台州
+ * are both Taizhou in English), so a repeated name is told apart by its parent region, and by
+ * its code if that is not enough.
+ */
+function comparisonLabels(book: Yearbook, facts: Fact[], lang: Lang): (f: Fact) => string {
+  const count = (names: string[]) => names.reduce((m, n) => m.set(n, (m.get(n) ?? 0) + 1), new Map<string, number>());
+  const plain = (f: Fact) => regionName(book, f.region, lang);
+  const withParent = (f: Fact) => {
+    const parent = book.regions.get(f.region)?.parent;
+    return parent ? `${plain(f)}${lang === 'zh' ? '（' : ', '}${regionName(book, parent, lang)}${lang === 'zh' ? '）' : ''}` : plain(f);
+  };
+  const plainCount = count(facts.map(plain));
+  const parentCount = count(facts.map(withParent));
+  const name = (f: Fact) => (plainCount.get(plain(f))! === 1 ? plain(f) : parentCount.get(withParent(f))! === 1 ? withParent(f) : `${withParent(f)} ${f.region}`);
+  return (f) => `${name(f)} (${f.year})`;
+}
+
 /** One indicator across regions: the latest whole-region figure of each. */
 export function comparisonChart(book: Yearbook, indicator: string, lang: Lang): ChartSpec | null {
   const latest = new Map<string, Fact>();
@@ -141,7 +159,7 @@ export function comparisonChart(book: Yearbook, indicator: string, lang: Lang): 
   if (facts.length < 2) return null;
   const unit = facts[0]!.unit;
   const name = indicatorName(book, indicator, lang);
-  const label = (f: Fact) => `${regionName(book, f.region, lang)} (${f.year})`;
+  const label = comparisonLabels(book, facts, lang);
   return ChartSpecSchema.parse({
     id: 'chart-comparison',
     lang,
