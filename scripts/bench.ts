@@ -39,7 +39,7 @@ import { generateCorpus, type Corpus } from './lib/bench/corpus.ts';
 import { summarizeProfiles } from './lib/bench/cpu-profile.ts';
 import { copyProject, makeBareProject, pageText, projectVersion } from './lib/bench/project.ts';
 import { summaryRows, writeResults, type Results, type Stage } from './lib/bench/results.ts';
-import { folderSize, runMeasured, type RunResult } from './lib/bench/run.ts';
+import { folderSize, runMeasured as runCommand, type RunOptions, type RunResult } from './lib/bench/run.ts';
 import { verifyIngest } from './lib/bench/verify.ts';
 import { pageWeight } from './lib/bench/weight.ts';
 import { hasChromium } from './lib/chromium.ts';
@@ -92,6 +92,9 @@ const keep = (key: string, value: unknown) => {
   mkdirSync(outDir, { recursive: true });
   writeFileSync(partialFile, `${JSON.stringify(soFar, null, 2)}\n`);
 };
+// No step may take more than 85% of the machine's memory (others work on it too).
+const maxTreeMib = Math.round((totalmem() / 2 ** 20) * 0.85);
+const runMeasured = (command: string, args: string[], options: RunOptions): Promise<RunResult> => runCommand(command, args, { maxTreeMib, ...options });
 const say = (text: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${text}`);
 
 say(`${n} bulletins, seed ${seed}; working in ${work}`);

@@ -23,7 +23,7 @@ export type Measurement = {
   method: 'gnu-time' | 'proc';
 };
 
-export type RunResult = Measurement & { exitCode: number; output: string };
+export type RunResult = Measurement & { exitCode: number; output: string; /** Set when the command was stopped for using too much memory. */ stopped?: string };
 
 export type RunOptions = {
   cwd: string;
@@ -32,6 +32,8 @@ export type RunOptions = {
   log?: string;
   /** Called with each line of output and the seconds since the start. */
   onLine?: (line: string, at: number) => void;
+  /** The process tree is stopped when its resident memory passes this (MiB): the machine is shared. */
+  maxTreeMib?: number;
 };
 
 const GNU_TIME = '/usr/bin/time';
@@ -50,7 +52,8 @@ export async function runMeasured(command: string, args: string[], options: RunO
     ? [GNU_TIME, ['-f', '%e %U %S %M', '-o', statFile, command, ...args]]
     : ['/bin/sh', ['-c', '"$@"; s=$?; cat /proc/$$/stat > "$BENCH_STAT_FILE"; exit $s', 'sh', command, ...args]];
   const started = performance.now();
-  const child = spawn(cmd, argv, { cwd: options.cwd, env: { ...(options.env ?? process.env), BENCH_STAT_FILE: statFile }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // In a process group of its own, so that a tree using too much memory can be stopped whole.
+  const child = spawn(cmd, argv, { cwd: options.cwd, env: { ...(options.env ?? process.env), BENCH_STAT_FILE: statFile }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const log = options.log ? createWriteStream(options.log, { flags: 'a' }) : null;
   let tail = '';
   let partial = '';
@@ -69,11 +72,21 @@ export async function runMeasured(command: string, args: string[], options: RunO
 
   let treePeak = 0;
   let hwmPeak = 0;
+  let stopped: string | undefined;
   const sample = () => {
     if (child.pid === undefined) return;
     const { rss, hwm } = treeMemory(child.pid);
     treePeak = Math.max(treePeak, rss);
     hwmPeak = Math.max(hwmPeak, hwm);
+    if (options.maxTreeMib && rss / MIB > options.maxTreeMib && !stopped) {
+      stopped = `stopped: its processes used ${Math.round(rss / MIB)} MiB, more than the ${options.maxTreeMib} MiB allowed`;
+      log?.write(`\n[bench] ${stopped}\n`);
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    }
   };
   const timer = setInterval(sample, 250);
   const exitCode = await new Promise<number>((resolve) => child.on('close', (code, signal) => resolve(code ?? (signal ? 128 : 1))));
@@ -105,8 +118,9 @@ export async function runMeasured(command: string, args: string[], options: RunO
     max_rss_mib: round(measured.max_rss_mib),
     tree_rss_mib: round(Math.max(treePeak, hwmPeak) / MIB),
     method: measured.method,
-    exitCode,
-    output: tail,
+    exitCode: stopped ? 137 : exitCode,
+    output: stopped ? `${tail}\n${stopped}` : tail,
+    ...(stopped ? { stopped } : {}),
   };
 }
 
