@@ -377,6 +377,7 @@ finish(results);
 function finish(r: Results | null): never {
   // The logs of every step, beside the results (bench/out/ is not tracked).
   cpSync(logs, join(outDir, 'out', String(n)), { recursive: true });
+  if (existsSync(profileDir)) cpSync(profileDir, join(outDir, 'out', String(n), 'cpu-profile'), { recursive: true });
   if (r) {
     const files = writeResults(outDir, r);
     rmSync(partialFile, { force: true });

@@ -14,7 +14,9 @@ type CpuProfile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[
 export type FunctionTime = { fn: string; where: string; s: number; share: number };
 export type ProfileSummary = {
   profiles: number;
+  /** Busy time sampled (threads waiting, "(idle)", left out; shares are of this). */
   sampled_s: number;
+  idle_s: number;
   self: FunctionTime[];
   inclusive: FunctionTime[];
   /** Inclusive time of the site's own functions (pages, components, src/lib), as built. */
@@ -43,6 +45,7 @@ export function summarizeProfiles(dir: string, top = 25): ProfileSummary {
   const inclusive = new Map<string, number>();
   const area = new Map<string, number>();
   let total = 0;
+  let idle = 0;
   for (const file of files) {
     const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile;
     const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -52,8 +55,12 @@ export function summarizeProfiles(dir: string, top = 25): ProfileSummary {
     profile.samples.forEach((id, k) => {
       const us = profile.timeDeltas[k] ?? 0;
       if (us <= 0) return;
-      total += us;
       const node = byId.get(id)!;
+      if (node.callFrame.functionName === '(idle)') {
+        idle += us;
+        return;
+      }
+      total += us;
       const key = keyOf.get(id)!;
       self.set(key, (self.get(key) ?? 0) + us);
       const a = areaOf(node.callFrame.url);
@@ -79,6 +86,7 @@ export function summarizeProfiles(dir: string, top = 25): ProfileSummary {
   return {
     profiles: files.length,
     sampled_s: round(total / 1e6),
+    idle_s: round(idle / 1e6),
     self: list(self),
     inclusive: list(inclusive),
     site_inclusive: list(inclusive, (key) => key.includes('\u0000site (built)')),

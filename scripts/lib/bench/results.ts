@@ -208,7 +208,7 @@ function detail(r: Results): string {
   if (r.cpu_profile) {
     const p = r.cpu_profile;
     parts.push(
-      `## CPU profile of the site build (${p.profiles} profile(s), ${f1(p.sampled_s)} s sampled)`,
+      `## CPU profile of the Astro step (${p.profiles} thread profile(s): ${f1(p.sampled_s)} s busy sampled, ${f1(p.idle_s ?? 0)} s idle left out)`,
       '',
       '### Inclusive time by function',
       '',
