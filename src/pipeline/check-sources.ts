@@ -10,9 +10,16 @@ import type { Fact, Finding } from './schema.ts';
 // A stated change against last year's figure, where last year's figure is stated somewhere.
 export function checkYoy(primary: Fact[], all: Fact[], ctx: CheckContext): Finding[] {
   const out: Finding[] = [];
+  // Last year's statements looked up by region, indicator and year, in the order of `all`.
+  const key = (region: string, indicator: string, year: number) => `${region}|${indicator}|${year}`;
+  const byYear = groupBy(
+    all.filter((p) => p.same_as === null),
+    (p) => key(p.region, p.indicator, p.year),
+  );
   for (const f of primary) {
     if (!f.yoy) continue;
-    const previous = all.find((p) => p.region === f.region && p.indicator === f.indicator && p.year === f.year - 1 && p.scope === f.scope && p.same_as === null);
+    const lastYear = byYear.get(key(f.region, f.indicator, f.year - 1)) ?? [];
+    const previous = lastYear.find((p) => p.scope === f.scope);
     const pctPrecision = 0.005;
     if (previous && f.yoy.pct !== null) {
       const low = ((f.value - f.precision) / (previous.value + previous.precision) - 1) * 100;
@@ -36,7 +43,7 @@ export function checkYoy(primary: Fact[], all: Fact[], ctx: CheckContext): Findi
     if (f.yoy.abs !== null) {
       // The previous-year figure a change implies, against other sources for that year.
       const implied = f.value - f.yoy.abs;
-      for (const other of all.filter((o) => o.region === f.region && o.indicator === f.indicator && o.year === f.year - 1 && o.bulletin !== f.bulletin && o.same_as === null)) {
+      for (const other of lastYear.filter((o) => o.bulletin !== f.bulletin)) {
         const tolerance = round(f.precision * 2 + other.precision);
         const comparable = (other.scope ?? '') === (f.scope ?? '');
         const agree = Math.abs(implied - other.value) <= tolerance;

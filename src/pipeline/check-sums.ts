@@ -29,19 +29,26 @@ export function compareDifference(result: Fact, from: Fact, less: Fact): Finding
 // city's figure for the same indicator and year.
 export function checkSubregionSums(facts: Fact[], ctx: CheckContext): Finding[] {
   const out: Finding[] = [];
+  // Indexes instead of scans of every fact: a national yearbook holds hundreds of thousands.
+  const regionsOf = new Set(facts.map((f) => `${f.bulletin}|${f.region}`));
+  const wholes = groupBy(
+    facts.filter((f) => f.scope === null),
+    (f) => `${f.bulletin}|${f.region}|${f.indicator}|${f.year}`,
+  );
+  const byBulletin = groupBy(facts, (f) => f.bulletin);
   // Months of cover and percentages do not add up across places; people and money do.
-  const parts = facts.filter((f) => f.unit !== 'percent' && f.unit !== 'month' && isSubregionPart(f, facts, ctx));
+  const parts = facts.filter((f) => f.unit !== 'percent' && f.unit !== 'month' && isSubregionPart(f, regionsOf, ctx));
   const blockOf = (f: Fact) => `${f.bulletin}|${f.source.block === 'text' ? f.source.line : f.source.context?.split(' › ')[0]}`;
   const groups = groupBy(parts, (f) => `${blockOf(f)}|${f.indicator}|${f.year}`);
   for (const group of groups.values()) {
     if (group.length < 2) continue;
     const parent = isOwnPool(group[0]!.scope) ? group[0]!.region : (ctx.parentOf(group[0]!.region) ?? group[0]!.region);
-    const candidates = facts.filter((f) => f.bulletin === group[0]!.bulletin && f.region === parent && f.scope === null && f.indicator === group[0]!.indicator && f.year === group[0]!.year);
+    const candidates = wholes.get(`${group[0]!.bulletin}|${parent}|${group[0]!.indicator}|${group[0]!.year}`) ?? [];
     // The table's own total row is the whole the rows should add up to; otherwise the first statement.
     const whole = candidates.find((f) => blockOf(f) === blockOf(group[0]!)) ?? candidates.find((f) => f.same_as === null);
     if (!whole) continue;
     const f = compareSum('subregion-sum', whole, group, ctx);
-    const blanks = group[0]!.source.block === 'table' ? countBlankRows(group[0]!, facts) : 0;
+    const blanks = group[0]!.source.block === 'table' ? countBlankRows(group[0]!, byBulletin.get(group[0]!.bulletin) ?? []) : 0;
     out.push(blanks > 0 ? { ...f, status: f.status === 'fail' ? 'not-comparable' : f.status, message_zh: `${f.message_zh}（表中有 ${blanks} 个地区未列数字）`, message_en: `${f.message_en} (${blanks} areas in the table give no figure)` } : f);
   }
   return out;
@@ -51,13 +58,15 @@ export function isOwnPool(scope: string | null): boolean {
   return scope !== null && /本级|城区|市区|市直|省直/.test(scope);
 }
 
-function isSubregionPart(f: Fact, all: Fact[], ctx: CheckContext): boolean {
+/** regionsOf: "bulletin|region" for every region a bulletin states figures for. */
+function isSubregionPart(f: Fact, regionsOf: Set<string>, ctx: CheckContext): boolean {
   const parent = ctx.parentOf(f.region);
-  if (parent && all.some((o) => o.bulletin === f.bulletin && o.region === parent)) return f.scope === null;
+  if (parent && regionsOf.has(`${f.bulletin}|${parent}`)) return f.scope === null;
   return isOwnPool(f.scope);
 }
 
 // Rows of the same table column that state no figure: the sum cannot be complete.
+// `all` holds the facts of the part's own bulletin.
 function countBlankRows(part: Fact, all: Fact[]): number {
   const [caption, , column] = part.source.context?.split(' › ') ?? [];
   const rows = new Set(all.filter((f) => f.bulletin === part.bulletin && f.source.context?.startsWith(`${caption} › `)).map((f) => f.source.context!.split(' › ')[1]));

@@ -85,7 +85,19 @@ export function translateScope(scope: string, ctx: Pick<EnglishContext, 'regions
     .join('; ');
 }
 
+// Chinese name → English name of every region, built once per gazetteer; the first region in
+// gazetteer order wins where two share a name.
+const englishNames = new WeakMap<Map<string, Region>, Map<string, string>>();
+
 function regionEnglish(nameZh: string, ctx: Pick<EnglishContext, 'regions'>): string | null {
-  for (const r of ctx.regions.values()) if (r.name_zh === nameZh || r.short_zh === nameZh) return r.name_en;
-  return null;
+  let names = englishNames.get(ctx.regions);
+  if (!names) {
+    names = new Map();
+    for (const r of ctx.regions.values()) {
+      if (!names.has(r.name_zh)) names.set(r.name_zh, r.name_en);
+      if (!names.has(r.short_zh)) names.set(r.short_zh, r.name_en);
+    }
+    englishNames.set(ctx.regions, names);
+  }
+  return names.get(nameZh) ?? null;
 }

@@ -24,7 +24,9 @@ export function markFigures(blocks: Block[], facts: Fact[]): FigureMarks {
   const queues = new Map<string, Fact[]>();
   for (const f of facts) {
     const key = `${f.source.block}:${f.source.line}`;
-    queues.set(key, [...(queues.get(key) ?? []), f]);
+    const queue = queues.get(key);
+    if (queue) queue.push(f);
+    else queues.set(key, [f]);
   }
   for (const block of blocks) {
     if (block.kind === 'paragraph') marks.paragraphs.set(block, segmentParagraph(block.text, queues.get(`text:${block.line}`) ?? []));

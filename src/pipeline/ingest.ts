@@ -69,7 +69,11 @@ export function ingestSeeds(input: IngestInput): IngestOutput {
 
   const files = new Map<string, string>();
   const factsByBulletin = new Map<string, Fact[]>();
-  for (const f of facts) factsByBulletin.set(f.bulletin, [...(factsByBulletin.get(f.bulletin) ?? []), f]);
+  for (const f of facts) {
+    const own = factsByBulletin.get(f.bulletin);
+    if (own) own.push(f);
+    else factsByBulletin.set(f.bulletin, [f]);
+  }
   for (const p of parsed) {
     const own = factsByBulletin.get(p.meta.bulletin) ?? [];
     const { title_zh, title_en, ...base } = p.meta;
@@ -200,7 +204,11 @@ function parseBulletin(
   const facts = assignIds(drafts, slug, index);
   // Several cleaned lines can share a raw line (an HTML body on one line).
   const lineTexts = new Map<number, string[]>();
-  for (const l of cleaned.lines) lineTexts.set(l.line, [...(lineTexts.get(l.line) ?? []), l.text]);
+  for (const l of cleaned.lines) {
+    const texts = lineTexts.get(l.line);
+    if (texts) texts.push(l.text);
+    else lineTexts.set(l.line, [l.text]);
+  }
   for (const f of facts) {
     if (!lineTexts.get(f.source.line)?.some((t) => t.includes(f.source.quote))) problems.push({ line: f.source.line, message: `quote for ${f.id} not found in the cleaned line` });
   }
@@ -275,10 +283,11 @@ function markRepeats(facts: Fact[]): Fact[] {
   return facts.map((f) => {
     if (f.indicator === 'unclassified') return f;
     const key = `${f.region}|${f.year}|${f.indicator}|${f.scope ?? ''}`;
-    const earlier = firsts.get(key) ?? [];
-    const same = earlier.find((e) => e.bound === f.bound && boundsAgree(e, f));
+    const earlier = firsts.get(key);
+    const same = earlier?.find((e) => e.bound === f.bound && boundsAgree(e, f));
     if (same) return { ...f, same_as: same.id };
-    firsts.set(key, [...earlier, f]);
+    if (earlier) earlier.push(f);
+    else firsts.set(key, [f]);
     return f;
   });
 }
@@ -297,14 +306,18 @@ function englishSections(facts: Fact[], ctx: EnglishContext, catalogue: Catalogu
 }
 
 function noteConflicts(report: ReportEntry[], parsed: Parsed[], findings: Finding[]): void {
+  const entryOf = new Map<string, ReportEntry>();
+  for (const r of report) if (r.bulletin !== null && !entryOf.has(r.bulletin)) entryOf.set(r.bulletin, r);
+  const bulletinOf = new Map<string, string>();
+  for (const p of parsed) for (const f of p.facts) bulletinOf.set(f.id, p.meta.bulletin);
   for (const finding of findings) {
     if (finding.check !== 'two-sources' || finding.status !== 'fail') continue;
-    for (const p of parsed) {
-      const entry = report.find((r) => r.bulletin === p.meta.bulletin);
-      for (const id of finding.facts.filter((f) => p.facts.some((x) => x.id === f))) {
-        const line = Number(/-L(\d+)-\d+$/.exec(id)?.[1]) || null;
-        entry?.conflicts.push({ line, message: `disagrees with another statement: ${finding.message_en}` });
-      }
+    // Each entry receives its notes in the order of the findings and of their facts.
+    for (const id of finding.facts) {
+      const bulletin = bulletinOf.get(id);
+      if (bulletin === undefined) continue;
+      const line = Number(/-L(\d+)-\d+$/.exec(id)?.[1]) || null;
+      entryOf.get(bulletin)?.conflicts.push({ line, message: `disagrees with another statement: ${finding.message_en}` });
     }
   }
 }
