@@ -2,25 +2,25 @@
  * The whole pipeline as one pure function: seed files in, content files and a report out.
  * read → clean → segment → identify → extract → validate → emit. No file system, clock or
  * network: the CLI (scripts/ingest.ts) reads the seeds and writes what this returns.
+ *
+ * Its stages are exported for the CLI, which runs the per-bulletin ones (readBulletin,
+ * emitBulletin) on worker threads and keeps readings between runs: plan → read (per
+ * bulletin) → assemble (all bulletins: ids, repeats, checks) → emit (per bulletin) → finish.
  */
 import { createHash } from 'node:crypto';
 import type { Block } from './blocks.ts';
-import { cleanText } from './clean.ts';
 import { compileCatalogue } from './classify.ts';
-import { decodeBulletin } from './decode.ts';
 import { describeFact, translateScope, type EnglishContext } from './english.ts';
 import { factsToCsv, publicCatalogue, summarize, toJson, usedRegions } from './emit-data.ts';
 import { enTree, serializeMdx, zhTree, type EnglishSection } from './emit-mdx.ts';
-import { extractBulletin } from './extract.ts';
 import { markFigures } from './figure-marks.ts';
 import { translatedTree, translationCoverage, type Translate } from './emit-english.ts';
 import { pieceId, type TranslationFile } from './translation-memory.ts';
 import type { Draft } from './draft.ts';
-import { identifyBulletin } from './identify.ts';
-import type { Manifest } from './manifest.ts';
+import type { Manifest, ManifestEntry } from './manifest.ts';
+import { readBulletin, type Reading } from './read-bulletin.ts';
 import { buildRegionIndex, type RegionIndex } from './regions.ts';
-import type { BulletinMeta, Catalogue, Fact, Finding, Kind, Region, ReportEntry, ReportNote } from './schema.ts';
-import { segmentLines } from './segment.ts';
+import type { BulletinMeta, Catalogue, Fact, Finding, Indicator, Kind, Region, ReportEntry, ReportNote } from './schema.ts';
 import { boundsAgree, validateFacts, type Checks } from './validate.ts';
 
 export type SeedFile = { name: string; bytes: Uint8Array };
@@ -42,13 +42,11 @@ export type IngestOutput = {
   summary: string;
 };
 
-type Parsed = {
+export type Parsed = {
   entry: ReportEntry;
   /** Set when emitting: how much of the text has an editorial translation. */
   english?: { pieces: number; translated: number; title: string | null };
   meta: Omit<BulletinMeta, 'lang' | 'title' | 'translation' | 'facts'> & { title_zh: string; title_en: string };
-  blocks: Block[];
-  region: Region;
   facts: Fact[];
 };
 
@@ -61,194 +59,227 @@ const KIND_EN: Record<Kind, string> = { bulletin: 'healthcare security statistic
  *   out.files.get('data/facts.json')
  */
 export function ingestSeeds(input: IngestInput): IngestOutput {
-  const { index, parsed, report } = parseAll(input);
+  const index = buildRegionIndex(input.gazetteer);
+  const ctx = { index, catalogue: compileCatalogue(input.catalogue) };
+  const plan = planSeeds(input.files, input.manifest);
+  const readings = plan.map((p) => (p.entry ? null : readBulletin(p.name, p.bytes, p.manifest, ctx)));
+  const whole = assemble(input, index, plan, readings);
+  const env = emitEnv(input.catalogue, index);
+  const blocksOf = new Map(readings.flatMap((r, k) => (r?.ok ? [[plan[k]!.name, r.blocks] as const] : [])));
+  const emitted = emitJobs(whole, input.translations).map((job) => emitBulletin(job, blocksOf.get(job.meta.source_file)!, env));
+  return finish(input, whole, emitted);
+}
+
+/** The seeds in the order they are read: by name, each once, with what is known before reading. */
+export type PlannedSeed = { name: string; bytes: Uint8Array; sha256: string; manifest: ManifestEntry; entry: ReportEntry | null };
+
+export function planSeeds(files: SeedFile[], manifest: Manifest): PlannedSeed[] {
+  const seen = new Map<string, string>();
+  return [...files]
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((file) => {
+      const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+      const planned = { name: file.name, bytes: file.bytes, sha256, manifest: manifest.bulletins[file.name] ?? {}, entry: null };
+      const duplicateOf = seen.get(sha256);
+      if (duplicateOf) return { ...planned, entry: rejected(file.name, sha256, `same content as ${duplicateOf}; kept once`) };
+      seen.set(sha256, file.name);
+      if (file.bytes.length > MAX_BULLETIN_BYTES) {
+        return { ...planned, entry: rejected(file.name, sha256, `${(file.bytes.length / 2 ** 20).toFixed(1)} MB is more than a bulletin (at most ${MAX_BULLETIN_BYTES / 2 ** 20} MB): is it a bulletin, or several in one file?`) };
+      }
+      return planned;
+    });
+}
+
+/** What every bulletin says, put together: slugs and fact ids, repeats, checks and the report. */
+export type Assembled = { index: RegionIndex; parsed: Parsed[]; report: ReportEntry[]; facts: Fact[]; findings: Finding[]; indicators: Map<string, Indicator>; factsByBulletin: Map<string, Fact[]> };
+
+/** A reading without its blocks is enough here: blocks matter only to emission. */
+export type ReadingSummary = Reading extends infer R ? (R extends { ok: true } ? Omit<R, 'blocks'> : R) : never;
+
+export function assemble(input: Omit<IngestInput, 'files' | 'translations'>, index: RegionIndex, plan: PlannedSeed[], readings: Array<ReadingSummary | null>): Assembled {
+  const parsed: Parsed[] = [];
+  const report: ReportEntry[] = [];
+  const slugs = new Set<string>();
+  plan.forEach((seed, k) => {
+    const reading = readings[k];
+    if (seed.entry || !reading) {
+      report.push(seed.entry!);
+      return;
+    }
+    const result = parseBulletin(seed, reading, index, slugs);
+    report.push(result.entry);
+    if ('meta' in result) parsed.push(result);
+  });
+  shortenFactIds(parsed);
   const facts = markRepeats(parsed.flatMap((p) => p.facts));
   const indicators = new Map(input.catalogue.indicators.map((i) => [i.id, i]));
   const findings = validateFacts(facts, { checks: input.checks, indicators, parentOf: (c) => index.byCode.get(c)?.parent ?? null });
   noteConflicts(report, parsed, findings);
-
-  const files = new Map<string, string>();
   const factsByBulletin = new Map<string, Fact[]>();
   for (const f of facts) {
     const own = factsByBulletin.get(f.bulletin);
     if (own) own.push(f);
     else factsByBulletin.set(f.bulletin, [f]);
   }
-  for (const p of parsed) {
-    const own = factsByBulletin.get(p.meta.bulletin) ?? [];
-    const { title_zh, title_en, ...base } = p.meta;
-    const marks = markFigures(p.blocks, own);
-    files.set(`bulletins/zh/${p.meta.bulletin}.mdx`, serializeMdx(zhTree({ ...base, lang: 'zh', title: base.source_title ?? title_zh, translation: 'original', facts: own.length }, p.blocks, marks)));
-    const byId = new Map(own.map((f) => [f.id, f]));
-    const translate = translator(input.translations?.get(p.meta.bulletin));
-    const coverage = translationCoverage(p.blocks, translate);
-    const editorialTitle = p.meta.source_title ? translate('title', p.meta.source_title) : null;
-    p.english = { ...coverage, title: editorialTitle };
-    const context = { indicators, regions: index.byCode, region: p.region };
-    if (coverage.translated === 0) {
-      files.set(
-        `bulletins/en/${p.meta.bulletin}.mdx`,
-        serializeMdx(
-          enTree({ ...base, lang: 'en', title: title_en, translation: 'generated', facts: own.length }, englishSections(own, context, input.catalogue, p.meta.year), p.blocks, marks, {
-            note: 'No editorial English translation of this bulletin exists yet. The sentences below are generated from the figures extracted from the Chinese text, one per figure; the original Chinese text follows in full.',
-            originalHeading: 'Original text (Chinese)',
-            originalNote: '以下为公报中文原文。The following is the original Chinese text of the bulletin.',
-          }),
-        ),
-      );
-      continue;
-    }
-    // Figures of passages still in Chinese are also given as generated sentences.
-    const untranslated = new Set(
-      p.blocks.flatMap((b) => (b.kind === 'paragraph' && !translate('paragraph', b.text) ? (marks.paragraphs.get(b) ?? []).flatMap((s) => (typeof s === 'string' ? [] : [s.id])) : [])),
+  return { index, parsed, report, facts, findings, indicators, factsByBulletin };
+}
+
+/** What emitting one bulletin's pages needs besides its blocks: plain data, for any thread. */
+export type EmitJob = { meta: Parsed['meta']; facts: Fact[]; translation: TranslationFile | undefined };
+export type Emitted = { zh: string; en: string; english: NonNullable<Parsed['english']> };
+export type EmitEnv = { catalogue: Catalogue; indicators: Map<string, Indicator>; regions: Map<string, Region> };
+
+export function emitEnv(catalogue: Catalogue, index: RegionIndex): EmitEnv {
+  return { catalogue, indicators: new Map(catalogue.indicators.map((i) => [i.id, i])), regions: index.byCode };
+}
+
+export function emitJobs(whole: Assembled, translations: Map<string, TranslationFile> | undefined): EmitJob[] {
+  return whole.parsed.map((p) => ({ meta: p.meta, facts: whole.factsByBulletin.get(p.meta.bulletin) ?? [], translation: translations?.get(p.meta.bulletin) }));
+}
+
+/** The Chinese and English pages of one bulletin. */
+export function emitBulletin(job: EmitJob, blocks: Block[], env: EmitEnv): Emitted {
+  const own = job.facts;
+  const { title_zh, title_en, ...base } = job.meta;
+  const region = env.regions.get(job.meta.region)!;
+  const marks = markFigures(blocks, own);
+  const zh = serializeMdx(zhTree({ ...base, lang: 'zh', title: base.source_title ?? title_zh, translation: 'original', facts: own.length }, blocks, marks));
+  const byId = new Map(own.map((f) => [f.id, f]));
+  const translate = translator(job.translation);
+  const coverage = translationCoverage(blocks, translate);
+  const editorialTitle = job.meta.source_title ? translate('title', job.meta.source_title) : null;
+  const english = { ...coverage, title: editorialTitle };
+  const context = { indicators: env.indicators, regions: env.regions, region };
+  if (coverage.translated === 0) {
+    const en = serializeMdx(
+      enTree({ ...base, lang: 'en', title: title_en, translation: 'generated', facts: own.length }, englishSections(own, context, env.catalogue, job.meta.year), blocks, marks, {
+        note: 'No editorial English translation of this bulletin exists yet. The sentences below are generated from the figures extracted from the Chinese text, one per figure; the original Chinese text follows in full.',
+        originalHeading: 'Original text (Chinese)',
+        originalNote: '以下为公报中文原文。The following is the original Chinese text of the bulletin.',
+      }),
     );
-    const complete = coverage.translated === coverage.pieces;
-    const title = editorialTitle ?? title_en;
-    files.set(
-      `bulletins/en/${p.meta.bulletin}.mdx`,
-      serializeMdx(
-        translatedTree(
-          { ...base, lang: 'en', title, translation: complete ? 'editorial' : 'partial', facts: own.length },
-          p.blocks,
-          marks,
-          translate,
-          byId,
-          englishSections(own.filter((f) => untranslated.has(f.id)), context, input.catalogue, p.meta.year),
-          {
-            note: complete
-              ? 'Editorial English translation of the Chinese bulletin. Every figure links to the sentence it comes from in the original.'
-              : `Editorial English translation of ${coverage.translated} of the bulletin's ${coverage.pieces} passages; the others are shown in the original Chinese, and their figures are also given as sentences below.`,
-            untranslatedNote: 'Not yet translated; the original Chinese follows.',
-            summaryHeading: 'Figures from passages not yet translated',
-          },
-        ),
-      ),
-    );
+    return { zh, en, english };
   }
-  const regions = usedRegions(facts, index.byCode, parsed.map((p) => p.region.code));
-  files.set('data/facts.json', toJson({ facts }));
-  files.set('data/facts.csv', factsToCsv(facts, index.byCode, indicators));
-  files.set('data/regions.json', toJson({ regions }));
-  files.set('data/indicators.json', toJson(publicCatalogue(input.catalogue)));
-  files.set('data/findings.json', toJson({ findings }));
-  files.set('data/bulletins.json', toJson({ bulletins: parsed.map((p) => ({ ...p.meta, facts: (factsByBulletin.get(p.meta.bulletin) ?? []).length, english: p.english })) }));
-  files.set('data/ingest-report.json', toJson({ files: report }));
+  // Figures of passages still in Chinese are also given as generated sentences.
+  const untranslated = new Set(
+    blocks.flatMap((b) => (b.kind === 'paragraph' && !translate('paragraph', b.text) ? (marks.paragraphs.get(b) ?? []).flatMap((s) => (typeof s === 'string' ? [] : [s.id])) : [])),
+  );
+  const complete = coverage.translated === coverage.pieces;
+  const title = editorialTitle ?? title_en;
+  const en = serializeMdx(
+    translatedTree(
+      { ...base, lang: 'en', title, translation: complete ? 'editorial' : 'partial', facts: own.length },
+      blocks,
+      marks,
+      translate,
+      byId,
+      englishSections(own.filter((f) => untranslated.has(f.id)), context, env.catalogue, job.meta.year),
+      {
+        note: complete
+          ? 'Editorial English translation of the Chinese bulletin. Every figure links to the sentence it comes from in the original.'
+          : `Editorial English translation of ${coverage.translated} of the bulletin's ${coverage.pieces} passages; the others are shown in the original Chinese, and their figures are also given as sentences below.`,
+        untranslatedNote: 'Not yet translated; the original Chinese follows.',
+        summaryHeading: 'Figures from passages not yet translated',
+      },
+    ),
+  );
+  return { zh, en, english };
+}
+
+/** Pages (from `emitted`, in the order of `whole.parsed`) and data files. */
+export function finish(input: Pick<IngestInput, 'catalogue'>, whole: Assembled, emitted: Array<Emitted | null>): IngestOutput {
+  const files = new Map<string, string>();
+  whole.parsed.forEach((p, k) => {
+    const e = emitted[k];
+    if (!e) return;
+    p.english = e.english;
+    files.set(`bulletins/zh/${p.meta.bulletin}.mdx`, e.zh);
+    files.set(`bulletins/en/${p.meta.bulletin}.mdx`, e.en);
+  });
+  for (const [path, text] of dataFiles(input, whole)) files.set(path, text);
+  const { report, facts, findings } = whole;
   return { files, report, facts, findings, summary: summarize(report, facts, findings) };
+}
+
+/** The data files: every fact, region, indicator, finding and bulletin, and the report. */
+export function dataFiles(input: Pick<IngestInput, 'catalogue'>, whole: Assembled): Array<[string, string]> {
+  const { index, parsed, report, facts, findings, indicators, factsByBulletin } = whole;
+  const regions = usedRegions(facts, index.byCode, parsed.map((p) => p.meta.region));
+  return [
+    ['data/facts.json', toJson({ facts })],
+    ['data/facts.csv', factsToCsv(facts, index.byCode, indicators)],
+    ['data/regions.json', toJson({ regions })],
+    ['data/indicators.json', toJson(publicCatalogue(input.catalogue))],
+    ['data/findings.json', toJson({ findings })],
+    ['data/bulletins.json', toJson({ bulletins: parsed.map((p) => ({ ...p.meta, facts: (factsByBulletin.get(p.meta.bulletin) ?? []).length, english: p.english })) })],
+    ['data/ingest-report.json', toJson({ files: report })],
+  ];
 }
 
 /** The bulletins the seeds hold, segmented (for the translation memory). */
 export function parseSeedBulletins(input: Omit<IngestInput, 'translations'>): Array<{ slug: string; file: string; blocks: Block[] }> {
-  return parseAll(input).parsed.map((p) => ({ slug: p.meta.bulletin, file: p.meta.source_file, blocks: p.blocks }));
+  const index = buildRegionIndex(input.gazetteer);
+  const ctx = { index, catalogue: compileCatalogue(input.catalogue) };
+  const plan = planSeeds(input.files, input.manifest);
+  const readings = plan.map((p) => (p.entry ? null : readBulletin(p.name, p.bytes, p.manifest, ctx)));
+  const blocksOf = new Map(readings.flatMap((r, k) => (r?.ok ? [[plan[k]!.name, r.blocks] as const] : [])));
+  return assemble(input, index, plan, readings).parsed.map((p) => ({ slug: p.meta.bulletin, file: p.meta.source_file, blocks: blocksOf.get(p.meta.source_file)! }));
 }
 
 /** The longest seed is 37 KB and a bulletin as a saved web page a few hundred; beyond this a file is something else. */
 export const MAX_BULLETIN_BYTES = 5 * 2 ** 20;
 
-function parseAll(input: Omit<IngestInput, 'translations'>): { index: RegionIndex; parsed: Parsed[]; report: ReportEntry[] } {
-  const index = buildRegionIndex(input.gazetteer);
-  const compiled = compileCatalogue(input.catalogue);
-  const parsed: Parsed[] = [];
-  const report: ReportEntry[] = [];
-  const seen = new Map<string, string>();
-  const slugs = new Set<string>();
-  for (const file of [...input.files].sort((a, b) => a.name.localeCompare(b.name))) {
-    const sha256 = createHash('sha256').update(file.bytes).digest('hex');
-    const duplicateOf = seen.get(sha256);
-    if (duplicateOf) {
-      report.push(rejected(file.name, sha256, `same content as ${duplicateOf}; kept once`));
-      continue;
-    }
-    seen.set(sha256, file.name);
-    if (file.bytes.length > MAX_BULLETIN_BYTES) {
-      report.push(rejected(file.name, sha256, `${(file.bytes.length / 2 ** 20).toFixed(1)} MB is more than a bulletin (at most ${MAX_BULLETIN_BYTES / 2 ** 20} MB): is it a bulletin, or several in one file?`));
-      continue;
-    }
-    const result = parseBulletin(file, sha256, input.manifest.bulletins[file.name] ?? {}, index, compiled, slugs);
-    report.push(result.entry);
-    if ('blocks' in result) parsed.push(result);
-  }
-  shortenFactIds(parsed);
-  return { index, parsed, report };
-}
-
-function parseBulletin(
-  file: SeedFile,
-  sha256: string,
-  manifest: Manifest['bulletins'][string],
-  index: RegionIndex,
-  compiled: ReturnType<typeof compileCatalogue>,
-  slugs: Set<string>,
-): Parsed | { entry: ReportEntry } {
-  const decoded = decodeBulletin(file.bytes);
-  if (!decoded.ok) return { entry: rejected(file.name, sha256, decoded.reason, decoded.line) };
-  const problems: ReportNote[] = [...decoded.problems];
+function parseBulletin(seed: PlannedSeed, reading: ReadingSummary, index: RegionIndex, slugs: Set<string>): Parsed | { entry: ReportEntry } {
+  const { name, sha256, manifest } = seed;
+  if (!reading.ok) return { entry: rejected(name, sha256, reading.reason, reading.line, reading.encoding) };
+  const problems: ReportNote[] = [...reading.decodeProblems];
   if (manifest.sha256 && manifest.sha256 !== sha256) {
     problems.push({ line: null, message: `sha256 differs from seeds/manifest.yaml (${manifest.sha256.slice(0, 12)}…): the file changed since it was recorded` });
   }
-  if (decoded.text.trim() === '') return { entry: rejected(file.name, sha256, 'empty file (only blank lines)', null, decoded.encoding) };
-  const cleaned = cleanText(decoded.text);
-  problems.push(...cleaned.problems);
-  const blocks = segmentLines(cleaned.lines);
-  const identity = identifyBulletin({ blocks, frontMatter: cleaned.frontMatter, html: cleaned.html }, index);
-  const region = manifest.region ? (index.byCode.get(manifest.region) ?? null) : identity.region;
-  const year = manifest.year ?? identity.year;
-  const kind = manifest.kind ?? identity.kind;
-  if (!region) return { entry: rejected(file.name, sha256, 'no recognisable region: no province or prefecture is named; add one in seeds/manifest.yaml', null, decoded.encoding) };
-  if (!year) return { entry: rejected(file.name, sha256, 'no recognisable data year: no "YYYY年" with figures; add one in seeds/manifest.yaml', null, decoded.encoding) };
+  problems.push(...reading.cleanProblems);
+  const region = index.byCode.get(reading.region)!;
+  const { year, kind } = reading;
 
   let slug = `${region.slug}-${year}-${kind}`;
   for (let n = 2; slugs.has(slug); n++) slug = `${region.slug}-${year}-${kind}-${n}`;
   slugs.add(slug);
 
-  const drafts = extractBulletin(blocks, { file: file.name, region, year, index, catalogue: compiled });
-  const facts = assignIds(drafts, slug, index);
-  // Several cleaned lines can share a raw line (an HTML body on one line).
-  const lineTexts = new Map<number, string[]>();
-  for (const l of cleaned.lines) {
-    const texts = lineTexts.get(l.line);
-    if (texts) texts.push(l.text);
-    else lineTexts.set(l.line, [l.text]);
-  }
-  for (const f of facts) {
-    if (!lineTexts.get(f.source.line)?.some((t) => t.includes(f.source.quote))) problems.push({ line: f.source.line, message: `quote for ${f.id} not found in the cleaned line` });
-  }
+  const facts = assignIds(reading.drafts, slug, index);
+  for (const k of reading.quoteMissing) problems.push({ line: facts[k]!.source.line, message: `quote for ${facts[k]!.id} not found in the cleaned line` });
   if (facts.length === 0) problems.push({ line: null, message: 'no figures with units found: the text is kept, no facts come from it' });
 
   const entry: ReportEntry = {
-    file: file.name,
+    file: name,
     sha256,
     status: problems.length ? 'partly-used' : 'used',
     bulletin: slug,
-    encoding: decoded.encoding,
+    encoding: reading.encoding,
     region: region.code,
     year,
     kind,
     facts: facts.length,
     classified: facts.filter((f) => f.indicator !== 'unclassified').length,
-    cleaned: [...cleaned.notes, ...identity.evidence.map((message) => ({ line: null, message }))],
+    cleaned: reading.notes,
     problems,
     conflicts: [],
   };
-  const sourceTitle = manifest.title ?? identity.title;
   return {
     entry,
-    blocks,
-    region,
     facts,
     meta: {
       bulletin: slug,
       title_zh: `${region.name_zh}${year}年${KIND_ZH[kind]}`,
       title_en: `${region.name_en}, ${year}: ${KIND_EN[kind]}`,
-      source_title: sourceTitle,
+      source_title: reading.title,
       region: region.code,
       region_slug: region.slug,
       year,
       kind,
-      volume: identity.volume,
-      published: manifest.published ?? identity.published,
-      publisher: manifest.publisher ?? identity.publisher,
+      volume: reading.volume,
+      published: reading.published,
+      publisher: reading.publisher,
       origin: manifest.origin ?? null,
-      source_file: file.name,
+      source_file: name,
       sha256,
     },
   };
