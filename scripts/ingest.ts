@@ -16,7 +16,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { ConfigError } from '../src/pipeline/config.ts';
-import { assemble, dataFiles, emitJobs, planSeeds, type ReadingSummary } from '../src/pipeline/ingest.ts';
+import { assemble, bulletinsFile, emitJobs, factFiles, planSeeds, type ReadingSummary } from '../src/pipeline/ingest.ts';
 import { summarize } from '../src/pipeline/emit-data.ts';
 import { buildRegionIndex } from '../src/pipeline/regions.ts';
 import { commitEpoch, editionDate } from './lib/edition-date.ts';
@@ -84,9 +84,11 @@ async function main(): Promise<number> {
     const pageKeys = jobs.map((job) => pageKey(version, keyOf.get(job.meta.source_file)!, job));
     const current = jobs.map((job, k) => record?.current(job.meta.bulletin, pageKeys[k]!, pathsOf(job.meta.bulletin)) ?? null);
     const stale = jobs.flatMap((_, k) => (current[k] ? [] : [k]));
-    const emitted = await stages.emit(stale.map((k) => jobs[k]!));
+    const emitting = stages.emit(stale.map((k) => jobs[k]!));
+    // The data files are made here while the threads emit the pages.
+    const out = new Map<string, Uint8Array | string>(factFiles(data, whole));
+    const emitted = await emitting;
 
-    const out = new Map<string, Uint8Array | string>();
     const kept = new Set<string>();
     jobs.forEach((job, k) => {
       const [zhPath, enPath] = pathsOf(job.meta.bulletin);
@@ -102,7 +104,7 @@ async function main(): Promise<number> {
       whole.parsed[k]!.english = pages.english;
       out.set(zhPath!, pages.zh).set(enPath!, pages.en);
     });
-    for (const [path, text] of dataFiles(data, whole)) out.set(path, text);
+    out.set(...bulletinsFile(whole));
     const edition = editionDate({ sourceDateEpoch: process.env.SOURCE_DATE_EPOCH, commitEpoch: commitEpoch(projectRoot), published: whole.parsed.map((p) => p.meta.published) });
     out.set('data/edition.json', `${JSON.stringify(edition, null, 2)}\n`);
 

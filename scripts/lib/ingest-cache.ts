@@ -39,7 +39,9 @@ export class EntryCache {
 
   get<T>(key: string): T | undefined {
     try {
-      return deserialize(readFileSync(this.path(key))) as T;
+      // An entry names its key: a damaged or misplaced file is a miss.
+      const entry = deserialize(readFileSync(this.path(key))) as { key?: unknown; value?: T } | null;
+      return entry?.key === key ? entry.value : undefined;
     } catch {
       return undefined;
     }
@@ -49,7 +51,7 @@ export class EntryCache {
     mkdirSync(join(this.dir, key.slice(0, 2)), { recursive: true });
     // Written aside and renamed: a reader on another thread never sees half an entry.
     const temp = `${this.path(key)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    writeFileSync(temp, serialize(value));
+    writeFileSync(temp, serialize({ key, value }));
     renameSync(temp, this.path(key));
   }
 

@@ -109,8 +109,11 @@ export class IngestPool implements Stages {
         });
         this.workers[w]!.postMessage({ ...message(k), id });
       };
+      // Jobs bound to a thread are all sent at once, so that this thread can do other work
+      // meanwhile; shared ones a few at a time, so that a slow thread takes fewer.
       this.workers.forEach((_, w) => {
-        for (let i = 0; i < WINDOW; i++) feed(w);
+        const count = threadOf ? queues[w]!.length : WINDOW;
+        for (let i = 0; i < count; i++) feed(w);
       });
     });
   }

@@ -203,7 +203,12 @@ export function finish(input: Pick<IngestInput, 'catalogue'>, whole: Assembled, 
 
 /** The data files: every fact, region, indicator, finding and bulletin, and the report. */
 export function dataFiles(input: Pick<IngestInput, 'catalogue'>, whole: Assembled): Array<[string, string]> {
-  const { index, parsed, report, facts, findings, indicators, factsByBulletin } = whole;
+  return [...factFiles(input, whole), bulletinsFile(whole)];
+}
+
+/** The data files that do not depend on emitting the pages (all but data/bulletins.json). */
+export function factFiles(input: Pick<IngestInput, 'catalogue'>, whole: Assembled): Array<[string, string]> {
+  const { index, parsed, report, facts, findings, indicators } = whole;
   const regions = usedRegions(facts, index.byCode, parsed.map((p) => p.meta.region));
   return [
     ['data/facts.json', toJson({ facts })],
@@ -211,9 +216,14 @@ export function dataFiles(input: Pick<IngestInput, 'catalogue'>, whole: Assemble
     ['data/regions.json', toJson({ regions })],
     ['data/indicators.json', toJson(publicCatalogue(input.catalogue))],
     ['data/findings.json', toJson({ findings })],
-    ['data/bulletins.json', toJson({ bulletins: parsed.map((p) => ({ ...p.meta, facts: (factsByBulletin.get(p.meta.bulletin) ?? []).length, english: p.english })) })],
     ['data/ingest-report.json', toJson({ files: report })],
   ];
+}
+
+/** The bulletins with their English coverage, known once their pages are emitted. */
+export function bulletinsFile(whole: Assembled): [string, string] {
+  const { parsed, factsByBulletin } = whole;
+  return ['data/bulletins.json', toJson({ bulletins: parsed.map((p) => ({ ...p.meta, facts: (factsByBulletin.get(p.meta.bulletin) ?? []).length, english: p.english })) })];
 }
 
 /** The bulletins the seeds hold, segmented (for the translation memory). */
