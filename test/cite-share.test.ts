@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { chartCardSvg, plainCardSvg } from '../src/charts/card.ts';
 import type { ChartSpec } from '../src/charts/spec.ts';
-import { chartCsv } from '../src/lib/chart-csv.ts';
+import { chartsCsv } from '../src/lib/chart-csv.ts';
 import { citation, citationText } from '../src/lib/citation.ts';
 import { dataset, jsonLdText } from '../src/lib/structured-data.ts';
 import type { BulletinRecord, Region } from '../src/pipeline/schema.ts';
@@ -90,13 +90,16 @@ const spec: ChartSpec = {
 };
 
 describe('chart CSV', () => {
-  it('has one row per point with the value in base units and its fact, and defuses spreadsheet formulas', () => {
-    const text = chartCsv(spec);
+  it('has one row per point of every chart of the page, naming its chart, with the value in base units and its fact, and defuses spreadsheet formulas', () => {
+    const line: ChartSpec = { ...spec, id: 'chart-y', kind: 'line', title: 'Insured', unit: 'person', categories: ['2021', '2022'], series: [{ name: 'All', points: [{ label: '2021', value: 5, fact: 'f-2' }, { label: '2022', value: 6, fact: 'f-3' }] }] };
+    const text = chartsCsv([spec, line]);
     expect(text.startsWith('\uFEFF')).toBe(true);
     expect(parseCsv(text.slice(1))).toEqual([
-      ['category', 'series', 'value', 'unit', 'fact_id'],
-      ["'=SUM(A1)", "'+Income", '100', 'yuan', 'f-1'],
-      ['Resident, rural', "'+Income", '', 'yuan', ''],
+      ['chart_id', 'chart', 'category', 'series', 'value', 'unit', 'fact_id'],
+      ['chart-x', 'Funds <by> scheme & year', "'=SUM(A1)", "'+Income", '100', 'yuan', 'f-1'],
+      ['chart-x', 'Funds <by> scheme & year', 'Resident, rural', "'+Income", '', 'yuan', ''],
+      ['chart-y', 'Insured', '2021', 'All', '5', 'person', 'f-2'],
+      ['chart-y', 'Insured', '2022', 'All', '6', 'person', 'f-3'],
     ]);
   });
 });

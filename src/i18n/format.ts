@@ -37,10 +37,22 @@ export function formatDate(lang: Lang, iso: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!match) throw new Error(`not a YYYY-MM-DD date: "${iso}"`);
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  return once(`date|${lang}`, () => new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'long', timeZone: 'UTC' })).format(date);
 }
 
 /** A list of words joined the way the language does it ('a, b and c' / 'a、b和c'). */
 export function formatList(lang: Lang, items: string[]): string {
-  return new Intl.ListFormat(intlLocale(lang), { style: 'long', type: 'conjunction' }).format(items);
+  return once(`list|${lang}`, () => new Intl.ListFormat(intlLocale(lang), { style: 'long', type: 'conjunction' })).format(items);
+}
+
+// Building an Intl formatter costs far more than using one, and a national yearbook formats
+// hundreds of thousands of dates and lists: each formatter is built once.
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.ListFormat>();
+function once<T extends Intl.DateTimeFormat | Intl.ListFormat>(key: string, make: () => T): T {
+  let format = formatters.get(key) as T | undefined;
+  if (!format) {
+    format = make();
+    formatters.set(key, format);
+  }
+  return format;
 }

@@ -61,9 +61,18 @@ export function useTranslations(lang: Lang): Translate {
   if (known) return known;
   if (!isLang(lang)) throw new Error(`unknown language "${String(lang)}"`);
   const fixed = instance.getFixedT(lang);
+  // A string without variables is the same every time: looked up once (pages ask for the same
+  // labels thousands of times, and i18next's lookup is the costly part of a page).
+  const plain = new Map<string, string>();
   const t: Translate = (key, vars) => {
+    if (vars === undefined) {
+      const known = plain.get(key);
+      if (known !== undefined) return known;
+    }
     if (!instance.exists(key, { lng: lang })) throw new Error(`missing i18n key "${key}" for ${lang}`);
-    return fixed(key, vars ?? {}) as string;
+    const text = fixed(key, vars ?? {}) as string;
+    if (vars === undefined) plain.set(key, text);
+    return text;
   };
   cache.set(lang, t);
   return t;

@@ -89,13 +89,13 @@ export function cardPath(lang: Lang, pagePath: string | null): string {
 }
 
 /**
- * Where a chart's data is published, beside the page in the data folder.
+ * Where the data of a page's charts is published, beside the page in the data folder.
  *
  * @example
- *   chartCsvPath('en', 'regions/anyang/2022/', 'chart-funds') // 'data/charts/en/regions/anyang/2022/chart-funds.csv'
+ *   chartCsvPath('en', 'regions/anyang/2022/') // 'data/charts/en/regions/anyang/2022.csv'
  */
-export function chartCsvPath(lang: Lang, pagePath: string, id: string): string {
-  return `data/charts/${lang}/${pagePath}${id}.csv`;
+export function chartCsvPath(lang: Lang, pagePath: string): string {
+  return `data/charts/${lang}/${pagePath.replace(/\/$/, '')}.csv`;
 }
 
 /** One indicator's figures across regions and years, as CSV. */

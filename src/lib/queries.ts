@@ -22,21 +22,22 @@ export function chapterFacts(book: Yearbook, chapter: RegionYear): Fact[] {
  * repeat) for the whole region (no narrowing scope), preferring the bulletin of that year.
  */
 export function headlineFact(book: Yearbook, region: string, year: number, indicator: string): Fact | null {
-  const candidates = (book.factsByRegion.get(region) ?? []).filter((f) => f.year === year && f.indicator === indicator && f.same_as === null && f.scope === null);
+  const candidates = (book.factsByRegionIndicator.get(`${region}|${indicator}`) ?? []).filter((f) => f.year === year && f.same_as === null && f.scope === null);
   return candidates.find((f) => book.sourceByBulletin.get(f.bulletin)?.year === year) ?? candidates[0] ?? null;
 }
 
 /** One value per year for an indicator in a region (whole-region statements only). */
 export function timeSeries(book: Yearbook, region: string, indicator: string): Array<{ year: number; fact: Fact }> {
-  const years = [...new Set((book.factsByRegion.get(region) ?? []).filter((f) => f.indicator === indicator && f.scope === null).map((f) => f.year))].sort((a, b) => a - b);
+  const years = [...new Set((book.factsByRegionIndicator.get(`${region}|${indicator}`) ?? []).filter((f) => f.scope === null).map((f) => f.year))].sort((a, b) => a - b);
   return years.map((year) => ({ year, fact: headlineFact(book, region, year, indicator)! })).filter((p) => p.fact);
 }
 
 /** Checks that concern a chapter: those naming any of its facts. */
 export function chapterFindings(book: Yearbook, facts: Fact[]): Finding[] {
-  // In the yearbook's order of findings, each once.
+  // In the yearbook's order of findings, each once (sorted, not filtered from all findings:
+  // a page's work stays proportional to the page).
   const found = new Set(facts.flatMap((f) => book.findingsByFact.get(f.id) ?? []));
-  return book.findings.filter((f) => found.has(f));
+  return [...found].sort((a, b) => book.findingOrder.get(a)! - book.findingOrder.get(b)!);
 }
 
 export function childRegions(book: Yearbook, code: string): Region[] {

@@ -45,6 +45,8 @@ export function indexYearbook(data: YearbookData): Yearbook {
     factsByBulletin: group(data.facts, (f) => f.bulletin),
     factsByRegion: group(data.facts, (f) => f.region),
     factsByIndicator: group(data.facts, (f) => f.indicator),
+    factsByRegionIndicator: group(data.facts, (f) => `${f.region}|${f.indicator}`),
+    findingOrder: new Map(data.findings.map((f, i) => [f, i])),
     chapterByBulletin: new Map(chapterList.flatMap((c) => c.sources.map((s) => [s.bulletin, c] as const))),
     sourceByBulletin: new Map(sources.map((s) => [s.bulletin, s])),
     findingsByFact,

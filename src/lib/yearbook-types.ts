@@ -29,6 +29,10 @@ export type Yearbook = {
   factsByBulletin: Map<string, Fact[]>;
   factsByRegion: Map<string, Fact[]>;
   factsByIndicator: Map<string, Fact[]>;
+  /** Facts of one region and indicator (key `region|indicator`), in the yearbook's order. */
+  factsByRegionIndicator: Map<string, Fact[]>;
+  /** Each finding's place in the yearbook's order. */
+  findingOrder: Map<Finding, number>;
   chapterByBulletin: Map<string, RegionYear>;
   sourceByBulletin: Map<string, BulletinRecord>;
   findingsByFact: Map<string, Finding[]>;

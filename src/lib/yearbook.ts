@@ -1,45 +1,43 @@
 /**
  * The yearbook as pages read it: facts, regions, indicators, findings and source bulletins
- * from the content collections, indexed once per build (every page shares one copy).
+ * from content/data/ (./yearbook-data.ts), indexed once per build (every page shares one
+ * copy), and the bulletins' text from the content collection.
  */
-import { getCollection } from 'astro:content';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Lang } from '../i18n/i18n.ts';
 import { chapterOfFact } from './queries.ts';
 import { chapterUrl, pageUrl } from './urls.ts';
+import { readYearbookData, YEARBOOK_DATA_FILES } from './yearbook-data.ts';
 import { indexYearbook } from './yearbook-index.ts';
 import type { Yearbook } from './yearbook-types.ts';
 
 export type { CatalogueIndicator, RegionYear, Yearbook } from './yearbook-types.ts';
 export { chapterFacts, chapterFindings, chapterKeyFacts, chapterOfFact, childRegions, headlineFact, timeSeries } from './queries.ts';
 
-let cached: Promise<Yearbook> | null = null;
+const DATA_DIR = join(process.cwd(), 'content/data');
+let cached: { stamp: string; book: Yearbook } | null = null;
 
-/** Loads and indexes the yearbook once; later calls share the same result. */
-export function loadYearbook(): Promise<Yearbook> {
-  cached ??= build();
-  return cached;
+/**
+ * Loads and indexes the yearbook once; later calls share the same result until `npm run
+ * ingest` rewrites the data (the dev server then reads it again).
+ */
+export async function loadYearbook(): Promise<Yearbook> {
+  const stamp = YEARBOOK_DATA_FILES.map((f) => statSync(join(DATA_DIR, f), { throwIfNoEntry: false })?.mtimeMs ?? 0).join();
+  if (cached?.stamp !== stamp) cached = { stamp, book: indexYearbook(readYearbookData(DATA_DIR)) };
+  return cached.book;
 }
 
-async function build(): Promise<Yearbook> {
-  const [facts, regions, indicators, topics, findings, sources, edition] = await Promise.all([
-    getCollection('facts'),
-    getCollection('regions'),
-    getCollection('indicators'),
-    getCollection('topics'),
-    getCollection('findings'),
-    getCollection('sources'),
-    getCollection('edition'),
-  ]);
-  const data = <T>(entries: Array<{ data: T }>) => entries.map((e) => e.data);
-  return indexYearbook({
-    facts: data(facts),
-    regions: data(regions),
-    indicators: data(indicators),
-    topics: data(topics),
-    findings: data(findings),
-    sources: data(sources),
-    edition: data(edition)[0] ?? { date: null, basis: 'none' },
-  });
+let bulletinIndex: Promise<Map<string, CollectionEntry<'bulletins'>>> | null = null;
+
+/**
+ * The MDX text of a bulletin in one language. The collection is read once and indexed: asking
+ * getCollection with a filter on every chapter page would scan every bulletin per page.
+ */
+export async function bulletinEntry(lang: Lang, bulletin: string): Promise<CollectionEntry<'bulletins'> | undefined> {
+  bulletinIndex ??= getCollection('bulletins').then((all) => new Map(all.map((e) => [`${e.data.lang}|${e.data.bulletin}`, e])));
+  return (await bulletinIndex).get(`${lang}|${bulletin}`);
 }
 
 /**

@@ -31,20 +31,25 @@ export function formatFigure(value: number, unit: Unit, lang: Lang, noun?: strin
   return EN_UNIT[unit](number, value);
 }
 
+// Built once: making an Intl.NumberFormat costs far more than formatting with one, and a
+// national yearbook formats figures hundreds of thousands of times.
+const PLAIN = { zh: new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 6 }), en: new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 }) };
+const EN_SMALL = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const EN_COMPACT = new Intl.NumberFormat('en-US', { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: 2 });
+const ZH_DECIMAL = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2, useGrouping: false });
+
 /** Every digit the source gave: 5,567,300 or 5567300. */
 export function formatPlain(value: number, lang: Lang): string {
-  return new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 6 }).format(value);
+  return PLAIN[lang].format(value);
 }
 
 function formatCompactEn(value: number): string {
-  const abs = Math.abs(value);
-  if (abs < 1e6) return new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }).format(value);
-  return new Intl.NumberFormat('en-US', { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: 2 }).format(value);
+  return (Math.abs(value) < 1e6 ? EN_SMALL : EN_COMPACT).format(value);
 }
 
 function formatCompactZh(value: number, unit: Unit): string {
   const abs = Math.abs(value);
-  if (unit === 'percent' || unit === 'month' || abs < 1e5) return new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2, useGrouping: false }).format(value);
+  if (unit === 'percent' || unit === 'month' || abs < 1e5) return ZH_DECIMAL.format(value);
   const [divisor, suffix] = abs >= 1e8 ? [1e8, '亿'] : [1e4, '万'];
-  return `${new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2, useGrouping: false }).format(value / divisor)}${suffix}`;
+  return `${ZH_DECIMAL.format(value / divisor)}${suffix}`;
 }

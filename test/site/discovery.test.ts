@@ -287,8 +287,14 @@ describe('chart data as CSV', () => {
           problems.push(`${rel(file)}: a chart without an existing CSV (${href})`);
           continue;
         }
-        const [header, ...rows] = parseCsv(readFileSync(pageFile(href.slice(BASE.length)), 'utf8').replace(/^\uFEFF/, ''));
-        if (header!.join() !== 'category,series,value,unit,fact_id') problems.push(`${href}: header ${header!.join()}`);
+        const [header, ...all] = parseCsv(readFileSync(pageFile(href.slice(BASE.length)), 'utf8').replace(/^\uFEFF/, ''));
+        if (header!.join() !== 'chart_id,chart,category,series,value,unit,fact_id') problems.push(`${href}: header ${header!.join()}`);
+        // The page's CSV holds every chart of the page; this chart's rows carry its id and title.
+        const id = /^chart-(.+)-caption$/.exec(attr(figure, 'ariaLabelledBy') ?? '')?.[1];
+        const title = elements(file).find((e) => tokens(e, 'className').includes('chart-title') && isInside(figure, e));
+        const rows = all.filter((r) => r[0] === id).map((r) => r.slice(2));
+        if (rows.length === 0) problems.push(`${href}: no rows for chart ${id}`);
+        if (rows.length > 0 && title && all.find((r) => r[0] === id)![1] !== textOf(title)) problems.push(`${href}: chart ${id} is titled ${all.find((r) => r[0] === id)![1]}, on the page ${textOf(title)}`);
         for (const [category, series, value, , factId] of rows) {
           if (factId && Number(value) !== facts.get(factId)?.value) problems.push(`${href}: ${category} / ${series} = ${value}, fact ${factId} is ${facts.get(factId)?.value}`);
         }

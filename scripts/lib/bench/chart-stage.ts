@@ -10,7 +10,6 @@
  * excluded). Run it from a scratch folder: the card cache goes to ./node_modules/.cache,
  * which must not be the project's.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { registerHooks } from 'node:module';
 import { join } from 'node:path';
 
@@ -29,26 +28,16 @@ const { chartCardSvg } = await import('../../../src/charts/card.ts');
 const { cardPng } = await import('../card-png.ts');
 const { chapterCharts, chapterRegions, indicatorCharts, regionCharts, usedIndicators } = await import('../../../src/lib/page-charts.ts');
 const { indexYearbook } = await import('../../../src/lib/yearbook-index.ts');
+const { readYearbookData } = await import('../../../src/lib/yearbook-data.ts');
 const { LANGS, useTranslations } = await import('../../../src/i18n/i18n.ts');
 type ChartSpec = import('../../../src/charts/spec.ts').ChartSpec;
 
 const project = process.argv[2] ?? process.cwd();
 const cardSample = Number(process.argv[3] ?? 10);
 const pageSample = Number(process.argv[4] ?? 0);
-const read = <T>(file: string): T => JSON.parse(readFileSync(join(project, 'content/data', file), 'utf8')) as T;
-
 const t0 = performance.now();
-const indicatorsJson = read<{ indicators: never[]; topics: never[] }>('indicators.json');
-// The collections of src/content.config.ts, read as the pages get them.
-const book = indexYearbook({
-  facts: read<{ facts: never[] }>('facts.json').facts,
-  regions: read<{ regions: never[] }>('regions.json').regions,
-  indicators: indicatorsJson.indicators,
-  topics: indicatorsJson.topics,
-  findings: read<{ findings: never[] }>('findings.json').findings,
-  sources: read<{ bulletins: never[] }>('bulletins.json').bulletins,
-  edition: existsSync(join(project, 'content/data/edition.json')) ? read<never>('edition.json') : ({ date: null, basis: 'none' } as never),
-} as Parameters<typeof indexYearbook>[0]);
+// The data as the pages read it (src/lib/yearbook.ts).
+const book = indexYearbook(readYearbookData(join(project, 'content/data')));
 const loadMs = performance.now() - t0;
 
 type Kind = 'chapter' | 'region' | 'indicator';
