@@ -7,7 +7,8 @@ import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { extractPassages } from '../scripts/lib/search-passages.ts';
-import { pageOf, recordsForPage, recordUrl, splitPassage } from '../scripts/lib/search-records.ts';
+import { pageOf, passagesOfPage, recordForPage, splitPassage } from '../scripts/lib/search-records.ts';
+import { decodePassages } from '../src/search/passages.ts';
 import { indexTerms } from '../src/search/tokens.ts';
 
 const parse = (html: string) => unified().use(rehypeParse).parse(html);
@@ -104,15 +105,28 @@ describe('records', () => {
     expect(splitPassage('短句。', 100)).toEqual(['短句。']);
   });
 
-  it('gives every passage its own URL (the page, the passage number, the anchor), its terms and what a result shows', () => {
-    const records = recordsForPage(page('<h2 id="一参保">一、参保</h2><p>参保人数稳定。</p>'), pageOf('zh/regions/anyang/2022/index.html')!, new Map([['anyang', { zh: '安阳市', en: 'Anyang' }]]));
-    expect(records.map((r) => r.url)).toEqual(['/zh/regions/anyang/2022/?passage=1', `/zh/regions/anyang/2022/?passage=2#${encodeURIComponent('一参保')}`, `/zh/regions/anyang/2022/?passage=3#${encodeURIComponent('一参保')}`]);
-    expect(records[2]).toEqual({
-      url: recordUrl('/zh/regions/anyang/2022/', 3, '一参保'),
-      content: indexTerms('参保人数稳定。'),
+  it('makes one record of a page: its passages’ terms in order, each passage’s term count, anchor and text, the page’s filters', () => {
+    const info = pageOf('zh/regions/anyang/2022/index.html')!;
+    const built = recordForPage(passagesOfPage(page('<h2 id="一参保">一、参保</h2><p>参保人数稳定。</p><p>。</p>'), info), info, new Map([['anyang', { zh: '安阳市', en: 'Anyang' }]]))!;
+    const texts = ['安阳市2022年', '一、参保', '参保人数稳定。'];
+    expect(built.record).toEqual({
+      url: '/zh/regions/anyang/2022/',
+      content: texts.map(indexTerms).join(' '),
       language: 'zh',
-      meta: { text: '参保人数稳定。' },
+      meta: built.record.meta,
       filters: { page: ['安阳市2022年'], kind: ['chapter'], region: ['安阳市'], year: ['2022'] },
     });
+    // The passage of punctuation alone has no terms, and is left out.
+    expect(built.passages).toBe(3);
+    expect(built.terms).toBe(built.record.content.split(' ').length);
+    const passages = decodePassages(built.record.meta.passages);
+    expect(passages.map((p) => [p.text, p.anchor])).toEqual([[texts[0], null], [texts[1], '一参保'], [texts[2], '一参保']]);
+    const words = built.record.content.split(' ');
+    passages.forEach((p, i) => expect(words.slice(p.start, p.end).join(' ')).toBe(indexTerms(texts[i]!)));
+  });
+
+  it('makes no record of a page with nothing to search', () => {
+    const info = pageOf('en/about/index.html')!;
+    expect(recordForPage({ title: '', passages: [] }, info, new Map())).toBeNull();
   });
 });

@@ -1,20 +1,21 @@
 /**
- * Pagefind records for the built pages: which pages are searched and what each of their
- * passages becomes — a record whose content is the passage's index terms (src/search/tokens.ts),
- * whose one meta field, `text`, is the passage as written (what a result shows), and whose
- * filters say where it is: `page` (the page's title), `kind`, and for chapters and regions
- * `region` (its name) and `year`. Pagefind searches meta data too, so these stay filters, which
- * it returns with a result but never matches words against: otherwise every passage of a page
- * would match the words of its title. URLs are relative to the site's base (the search page
- * gives Pagefind the base), so the index is the same under any SITE_BASE.
+ * Pagefind records for the built pages: which pages are searched and the one record each
+ * becomes — its content the index terms of all its passages in order (src/search/tokens.ts),
+ * its one meta field, `passages`, each passage's number of terms, anchor and text as written
+ * (src/search/passages.ts: what lets a result point at the passage), and its filters where it
+ * is: `page` (the page's title), `kind`, and for chapters and regions `region` (its name) and
+ * `year`. Pagefind searches meta data too, so these stay filters, which it returns with a
+ * result but never matches words against. URLs are relative to the site's base (the search
+ * page gives Pagefind the base), so the index is the same under any SITE_BASE.
  *
  * @example
  *   pageOf('zh/regions/anyang/2022/index.html') // { lang: 'zh', kind: 'chapter', region: 'anyang', year: '2022', url: '/zh/regions/anyang/2022/' }
  */
 import type { Root } from 'hast';
 import { sentences } from '../../src/search/match.ts';
-import { indexTerms } from '../../src/search/tokens.ts';
-import { extractPassages } from './search-passages.ts';
+import { encodePassages } from '../../src/search/passages.ts';
+import { tokenize } from '../../src/search/tokens.ts';
+import { extractPassages, type Passage } from './search-passages.ts';
 
 export type Lang = 'zh' | 'en';
 export type Kind = 'home' | 'chapter' | 'region' | 'indicator' | 'glossary' | 'about';
@@ -78,30 +79,31 @@ export function splitPassage(text: string, max = MAX_PASSAGE): string[] {
   return out;
 }
 
-/** The records of one page (its parsed tree and what pageOf says it is). */
-export function recordsForPage(tree: Root, page: PageInfo, regions: RegionNames): SearchRecord[] {
-  const { title, passages } = extractPassages(tree, SKIP[page.kind]);
-  const filters: Record<string, string[]> = { page: [title], kind: [page.kind] };
+/**
+ * The record of one page (its passages — extractPassages — and what pageOf says it is), or
+ * null when it has nothing to search. Its content is the passages' terms joined by spaces:
+ * Pagefind counts one word per term, which is how positions map back to passages.
+ */
+export function recordForPage(extracted: { title: string; passages: Passage[] }, page: PageInfo, regions: RegionNames): { record: SearchRecord; terms: number; passages: number } | null {
+  const filters: Record<string, string[]> = { page: [extracted.title], kind: [page.kind] };
   if (page.region) filters.region = [regions.get(page.region)?.[page.lang] ?? page.region];
   if (page.year) filters.year = [page.year];
-  const pieces = passages.flatMap((p) => splitPassage(p.text).map((text) => ({ text, anchor: p.anchor })));
-  return pieces.map((p, i) => ({
-    url: recordUrl(page.url, i + 1, p.anchor),
-    content: indexTerms(p.text),
-    language: page.lang,
-    meta: { text: p.text },
-    filters,
-  }));
+  const terms: string[] = [];
+  const infos = extracted.passages.flatMap((p) =>
+    splitPassage(p.text).flatMap((text) => {
+      const own = tokenize(text, 'index').map((t) => t.term);
+      // A passage without terms (only punctuation) is never found: it is left out.
+      if (own.length === 0) return [];
+      terms.push(...own);
+      return [{ terms: own.length, anchor: p.anchor, text }];
+    }),
+  );
+  if (infos.length === 0) return null;
+  const record = { url: page.url, content: terms.join(' '), language: page.lang, meta: { passages: encodePassages(infos) }, filters };
+  return { record, terms: terms.length, passages: infos.length };
 }
 
-/**
- * The URL of a page's n-th record: the page, `?passage=n` (Pagefind keeps one record per URL,
- * and many passages share the heading they follow; a static server ignores the query) and the
- * passage's anchor. The search page links to it without the query (src/search/results.ts).
- *
- * @example
- *   recordUrl('/zh/about/', 3, 'checks') // '/zh/about/?passage=3#checks'
- */
-export function recordUrl(pageUrl: string, n: number, anchor: string | null): string {
-  return `${pageUrl}?passage=${n}${anchor ? `#${encodeURIComponent(anchor)}` : ''}`;
+/** The passages of a parsed page, with what its kind of page leaves out (see SKIP). */
+export function passagesOfPage(tree: Root, page: PageInfo): { title: string; passages: Passage[] } {
+  return extractPassages(tree, SKIP[page.kind]);
 }

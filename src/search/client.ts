@@ -7,23 +7,28 @@
  * index is ever parsed as HTML.
  */
 import { excerpt, markRanges } from './match.ts';
-import { groupHits, linkOf, type Hit, type PageGroup } from './results.ts';
+import { decodePassages, matchPassages } from './passages.ts';
+import { groupHits, linkOf, passageUrl, type Hit, type PageGroup } from './results.ts';
 import { parseQuery, type Query } from './tokens.ts';
 
 type Config = { lang: 'zh' | 'en'; bundle: string; base: string; messages: Record<string, string> };
+/** A page's record as Pagefind's data() gives it (scripts/lib/search-records.ts). */
+type PageData = { url: string; meta: { passages?: string }; filters?: Hit['filters'] };
+type Result = { id: string; words: number[]; data(): Promise<PageData> };
 type Pagefind = {
   options(o: Record<string, unknown>): Promise<void>;
-  search(term: string): Promise<{ results: Array<{ data(): Promise<Hit> }> }>;
+  search(term: string): Promise<{ results: Result[] }>;
 };
 
 /** Passages shown under a page before "n more on this page". */
 const SHOWN = 3;
 /**
- * Pages listed at most. Results are read best first, BATCH at a time, until there are this many
- * pages, so that a word on every page of a large yearbook does not load the whole index.
+ * Pages listed at most. Pages are read best first, BATCH at a time, until this many hold a
+ * passage with the whole query, so that a word on every page of a large yearbook does not load
+ * the whole index.
  */
 const MAX_PAGES = 50;
-const BATCH = 200;
+const BATCH = 20;
 /** Chinese characters with the CJK punctuation and full-width forms among them (captured). */
 const HAN_RUN = /(\p{Script=Han}[\p{Script=Han}\u3000-\u303f\uff00-\uffef]*)/u;
 
@@ -64,10 +69,16 @@ async function main(): Promise<void> {
     const pagefind = (await import(/* @vite-ignore */ `${config.bundle}pagefind.js`)) as Pagefind;
     // No worker: the worker script would run under the site's strict policy, without WebAssembly.
     await pagefind.options({ baseUrl: config.base, noWorker: true });
+    // Pages holding every term, best first; then where each term is on them (one search per
+    // term: Pagefind's positions for a query do not say which term they matched).
     const { results } = await pagefind.search(query.terms.join(' '));
+    const perTerm = query.terms.length === 1 ? [results] : await Promise.all(query.terms.map(async (t) => (await pagefind.search(t)).results));
+    const where = perTerm.map((rs) => new Map(rs.map((r) => [r.id, r.words])));
     const hits: Hit[] = [];
     for (let read = 0; read < results.length && groups.length < MAX_PAGES; read += BATCH) {
-      hits.push(...(await Promise.all(results.slice(read, read + BATCH).map((r) => r.data()))));
+      const batch = results.slice(read, read + BATCH);
+      const pages = await Promise.all(batch.map((r) => r.data()));
+      batch.forEach((r, i) => hits.push(...passageHits(pages[i]!, where.map((w) => w.get(r.id) ?? []))));
       groups = groupHits(hits, query);
       complete = read + BATCH >= results.length;
     }
@@ -83,6 +94,15 @@ async function main(): Promise<void> {
   list.replaceChildren(...groups.map((g) => renderGroup(g, query, config, counted)));
   const pages = counted('pages', groups.length);
   say(passages === 0 ? fill(m.none ?? '', { q }) : complete ? fill(m.count ?? '', { q, passages: counted('passages', passages), pages }) : fill(m.many ?? '', { q, pages }), 'done');
+}
+
+/** The passages of a page that hold every term (`termLocations`), best first, as hits. */
+function passageHits(page: PageData, termLocations: number[][]): Hit[] {
+  const passages = decodePassages(page.meta.passages);
+  return matchPassages(passages, termLocations).map((m) => {
+    const p = passages[m.index]!;
+    return { url: passageUrl(page.url, p.anchor), meta: { text: p.text }, filters: page.filters, locations: m.locations };
+  });
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {

@@ -1,15 +1,15 @@
 /**
- * Pagefind's results as the search page shows them: passages whose text holds every Han run of
- * the query, grouped by page in the order of each page's best passage.
+ * Passages found as the search page shows them: those whose text holds every Han run of the
+ * query, grouped by page in the order of each page's best passage.
  *
  * @example
- *   linkOf('/zh/about/?passage=3#checks') // '/zh/about/#checks'
- *   pageOfUrl('/zh/about/?passage=3#checks') // '/zh/about/'
+ *   passageUrl('/zh/about/', 'checks') // '/zh/about/#checks'
+ *   pageOfUrl('/zh/about/#checks') // '/zh/about/'
  */
 import { containsAll } from './match.ts';
 import type { Query } from './tokens.ts';
 
-/** What Pagefind's `data()` gives for one of our records (see scripts/lib/search-records.ts). */
+/** A passage found: its link, text, its page's filters and the positions of the query in its terms. */
 export type Hit = {
   url: string;
   meta: { text?: string };
@@ -19,7 +19,12 @@ export type Hit = {
 
 export type PageGroup = { page: string; title: string; region: string; year: string; kind: string; hits: Hit[] };
 
-/** The link of a record: its URL without the `?passage=n` that keeps records apart. */
+/** The link of a passage: its page and its anchor, if any. */
+export function passageUrl(page: string, anchor: string | null): string {
+  return anchor ? `${page}#${encodeURIComponent(anchor)}` : page;
+}
+
+/** The link of a hit: its URL without a `?passage=n` (which earlier indexes added). */
 export function linkOf(url: string): string {
   return url.replace(/\?passage=\d+/, '');
 }
