@@ -23,7 +23,8 @@ import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { projectRoot } from './lib/load-data.ts';
 import { RecordFeed } from './lib/search-feed.ts';
-import { pageOf, passagesOfPage, recordForPage, type Lang, type RegionNames } from './lib/search-records.ts';
+import { searchHtml } from './lib/search-html.ts';
+import { pageOf, passagesOfPage, recordForPage, skipTagsOf, type Lang, type RegionNames } from './lib/search-records.ts';
 
 const { values } = parseArgs({ options: { dist: { type: 'string', default: join(projectRoot, 'dist') } } });
 const dist = values.dist!;
@@ -59,7 +60,8 @@ try {
   if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
   const feed = new RecordFeed(index);
   for (const { file, page } of pages) {
-    const record = recordForPage(passagesOfPage(parser.parse(readFileSync(file, 'utf8')), page), page, regions);
+    const html = searchHtml(readFileSync(file, 'utf8'), skipTagsOf(page)) ?? '';
+    const record = recordForPage(passagesOfPage(parser.parse(html), page), page, regions);
     if (!record) continue;
     stats[page.lang].pages++;
     stats[page.lang].passages += record.passages;

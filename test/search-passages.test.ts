@@ -6,14 +6,21 @@
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
+import { searchHtml } from '../scripts/lib/search-html.ts';
 import { extractPassages } from '../scripts/lib/search-passages.ts';
 import { pageOf, passagesOfPage, recordForPage, splitPassage } from '../scripts/lib/search-records.ts';
 import { decodePassages } from '../src/search/passages.ts';
 import { indexTerms } from '../src/search/tokens.ts';
 
 const parse = (html: string) => unified().use(rehypeParse).parse(html);
-const page = (main: string, before = '') => parse(`<!doctype html><html lang="zh-Hans"><body>${before}<main id="main"><h1>安阳市2022年</h1>${main}</main><footer><p>页脚</p></footer></body></html>`);
-const passages = (main: string, skip?: string[]) => extractPassages(page(main), skip).passages;
+const doc = (main: string, before = '') => `<!doctype html><html lang="zh-Hans"><body>${before}<main id="main"><h1>安阳市2022年</h1>${main}</main><footer><p>页脚</p></footer></body></html>`;
+const page = (main: string, before = '') => parse(doc(main, before));
+/** The passages of a page, checked to be the same from the whole page and from searchHtml's cut. */
+const passages = (main: string, skip?: string[]) => {
+  const whole = extractPassages(page(main), skip);
+  expect(extractPassages(parse(searchHtml(doc(main), skip)!), skip)).toEqual(whole);
+  return whole.passages;
+};
 
 describe('passages', () => {
   it('takes each block of <main>, with the page title from its h1', () => {
@@ -85,6 +92,29 @@ describe('passages', () => {
 
   it('finds nothing outside <main>', () => {
     expect(extractPassages(page('', '<header><p>页眉</p></header>')).passages.map((p) => p.text)).toEqual(['安阳市2022年']);
+  });
+});
+
+describe('the HTML search reads', () => {
+  it('is <main> with the insides of left-out elements emptied, their tags kept', () => {
+    const html = doc('<p>正文</p><svg viewBox="0 0 1 1"><text>20亿</text></svg><script type="application/json">{"a":"</div>"}</script><div class="chart-data"><table><tr><td>1</td></tr></table></div>', '<header><p>页眉</p></header>');
+    expect(searchHtml(html)).toBe('<main id="main"><h1>安阳市2022年</h1><p>正文</p><svg viewBox="0 0 1 1"></svg><script type="application/json"></script><div class="chart-data"></div></main>');
+    expect(searchHtml('<body><p>无</p></body>')).toBeNull();
+  });
+
+  it.each([
+    ['nested SVG and an end tag in a comment', '<svg><svg><text>图</text></svg><!-- </svg> --><text>2</text></svg><p>后文</p>'],
+    ['an end tag in the JSON of a left-out block', '<div class="chart-data"><script type="application/json">{"x":"</div><p>假</p>"}</script><p>数据</p></div><p>后文</p>'],
+    ['a left-out block without its end tag', '<p>前文</p><div aria-hidden="true"><p>装饰</p>'],
+    ['left out by hidden, data-pagefind-ignore, an id and a class with a character reference', '<section hidden><p>藏</p></section><div data-pagefind-ignore><p>略</p></div><section id="sources"><p>来源</p></section><div class="chart-desc x&amp;y"><p>描述</p></div><p>后文</p>'],
+    ['attributes holding > and quotes', '<div title="a > b" data-x=\'"\'><p>正文</p></div><div class="visually-hidden" title=">"><p>隐</p></div>'],
+    ['text with < that opens no tag', '<p>1 < 2，3 <4</p><p>后文</p>'],
+    ['a table on a page that skips tables', '<table><tbody><tr><td>安阳市</td></tr></tbody></table><p>定义</p>', ['table']],
+    ['a <main> named in a script before it', '<p>正文</p>', [], '<script>var s = "<main>假</main>";</script>'],
+  ] as const)('gives the same passages as the whole page: %s', (_, main, skip = [], before = '') => {
+    const whole = extractPassages(page(main, before), [...skip]);
+    expect(extractPassages(parse(searchHtml(doc(main, before), [...skip])!), [...skip])).toEqual(whole);
+    expect(whole.passages.length).toBeGreaterThan(0);
   });
 });
 

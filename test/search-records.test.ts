@@ -75,7 +75,7 @@ describe('Pagefind', () => {
       'ＡＢＣ１２３ 第一 a\u0301 e\u0308 ⅰⅱ Ⅻ ٣٤ १२',
     ];
     for (const [i, text] of texts.entries()) {
-      for (const language of ['zh', 'en']) {
+      for (const language of ['zh', 'en'] as const) {
         const terms = tokenize(text, 'index').map((t) => t.term);
         await feed.add({ url: `/${language}/${i}/`, content: terms.join(' '), language, meta: {}, filters: {} }, terms.length);
       }

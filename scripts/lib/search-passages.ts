@@ -45,7 +45,7 @@ const LEFT_OUT_CLASSES = new Set([
  * [data-pagefind-ignore], #downloads or section#sources? (A plain test on each element: a
  * CSS selector engine spent most of the build's time here.)
  */
-function isLeftOut(el: Element, skipTags: ReadonlySet<string>): boolean {
+export function isLeftOut(el: Element, skipTags: ReadonlySet<string>): boolean {
   if (LEFT_OUT_TAGS.has(el.tagName) || skipTags.has(el.tagName)) return true;
   const p = el.properties ?? {};
   if (p.hidden === true || p.hidden === '' || String(p.ariaHidden) === 'true' || p.dataPagefindIgnore !== undefined) return true;

@@ -103,7 +103,12 @@ export function recordForPage(extracted: { title: string; passages: Passage[] },
   return { record, terms: terms.length, passages: infos.length };
 }
 
-/** The passages of a parsed page, with what its kind of page leaves out (see SKIP). */
+/** The elements a kind of page leaves out on top of what every page does (see SKIP). */
+export function skipTagsOf(page: PageInfo): string[] {
+  return SKIP[page.kind] ?? [];
+}
+
+/** The passages of a parsed page, with what its kind of page leaves out. */
 export function passagesOfPage(tree: Root, page: PageInfo): { title: string; passages: Passage[] } {
-  return extractPassages(tree, SKIP[page.kind]);
+  return extractPassages(tree, skipTagsOf(page));
 }
