@@ -182,6 +182,15 @@ function legendSvg(spec: ChartSpec, rows: Layout['legendRows']): string {
  * Throws when the spec is not valid (see assertChartSpec).
  */
 export function renderChartSvg(input: ChartSpec): string {
+  // A region's time series is one spec shared by its ten chapters: drawn once.
+  let svg = drawn.get(input);
+  if (svg === undefined) drawn.set(input, (svg = drawChartSvg(input)));
+  return svg;
+}
+
+const drawn = new WeakMap<ChartSpec, string>();
+
+function drawChartSvg(input: ChartSpec): string {
   const spec = assertChartSpec(input);
   const ids = chartSvgIds(spec.id);
   const W = CHART_WIDTH;

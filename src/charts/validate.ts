@@ -10,6 +10,19 @@ import { ChartSpecSchema, liveChartSpec, type ChartSpec } from './spec.ts';
  * Throws an Error naming the chart and the problem.
  */
 export function assertChartSpec(input: unknown): ChartSpec {
+  // A spec shared by many pages (a region's time series) is checked once, and the same
+  // checked object comes back each time, so what is drawn from it can be reused too.
+  const known = typeof input === 'object' && input !== null ? checked.get(input) : undefined;
+  if (known) return known;
+  const spec = checkChartSpec(input);
+  checked.set(input as object, spec);
+  checked.set(spec, spec);
+  return spec;
+}
+
+const checked = new WeakMap<object, ChartSpec>();
+
+function checkChartSpec(input: unknown): ChartSpec {
   const spec = ChartSpecSchema.parse(input);
   const problems: string[] = [];
   const seen = new Set<string>();
@@ -37,6 +50,14 @@ export function assertChartSpec(input: unknown): ChartSpec {
  * element.
  */
 export function chartSpecJson(spec: ChartSpec): string {
+  let json = specJson.get(spec);
+  if (json === undefined) specJson.set(spec, (json = liveChartJson(spec)));
+  return json;
+}
+
+const specJson = new WeakMap<ChartSpec, string>();
+
+function liveChartJson(spec: ChartSpec): string {
   return JSON.stringify(liveChartSpec(spec))
     .replace(/</g, '\\u003c')
     .replace(/\u2028/g, '\\u2028')

@@ -6,6 +6,7 @@ import type { ChartSpec } from '../charts/spec.ts';
 import { ChartSpecSchema } from '../charts/spec.ts';
 import type { Fact, Unit } from '../pipeline/schema.ts';
 import type { Lang, Translate } from '../i18n/i18n.ts';
+import { perYearbook } from './memo.ts';
 import { childRegions, timeSeries } from './queries.ts';
 import type { RegionYear, Yearbook } from './yearbook-types.ts';
 
@@ -75,6 +76,11 @@ export function fundChart(book: Yearbook, chapter: RegionYear, facts: Fact[], la
 
 /** Every stated year of one indicator in a region, as a line (two years or more). */
 export function seriesChart(book: Yearbook, region: string, indicator: string, lang: Lang, id = chartId('chart', indicator)): ChartSpec | null {
+  // The same on each of the region's chapters and its region page: built once.
+  return perYearbook(book, 'seriesChart', `${region}|${indicator}|${lang}|${id}`, () => buildSeriesChart(book, region, indicator, lang, id));
+}
+
+function buildSeriesChart(book: Yearbook, region: string, indicator: string, lang: Lang, id: string): ChartSpec | null {
   const points = timeSeries(book, region, indicator);
   if (points.length < 2) return null;
   const unit = points[0]!.fact.unit;

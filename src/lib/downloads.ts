@@ -13,7 +13,11 @@ export function jsonResponse(facts: Fact[]): Response {
   return new Response(`${JSON.stringify({ facts }, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 }
 
-/** A data file the pipeline wrote (content/data/<file>), published as it is. */
-export function contentDataResponse(file: 'indicators.json' | 'regions.json' | 'findings.json'): Response {
-  return new Response(readFileSync(join(process.cwd(), 'content/data', file), 'utf8'), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+/**
+ * A data file the pipeline wrote (content/data/<file>), published as it is: the whole
+ * country's files are tens of megabytes, not worth writing a second time.
+ */
+export function contentDataResponse(file: 'indicators.json' | 'regions.json' | 'findings.json' | 'facts.json' | 'facts.csv'): Response {
+  const type = file.endsWith('.csv') ? 'text/csv' : 'application/json';
+  return new Response(readFileSync(join(process.cwd(), 'content/data', file)), { headers: { 'Content-Type': `${type}; charset=utf-8` } });
 }

@@ -6,6 +6,7 @@ import type { ChartSpec } from '../charts/spec.ts';
 import { LANGS, useTranslations, type Lang } from '../i18n/i18n.ts';
 import type { Region } from '../pipeline/schema.ts';
 import { chartId, comparisonChart, fundChart, seriesChart, subregionChart } from './charts.ts';
+import { perYearbook } from './memo.ts';
 import { chapterFacts, timeSeries } from './queries.ts';
 import type { RegionYear, Yearbook } from './yearbook-types.ts';
 
@@ -65,6 +66,11 @@ export type PageCharts = { lang: Lang; /** After /{lang}/, as in pageUrl. */ pat
 
 /** Every page that shows charts, with its title (as its <h1>) and its charts, in both languages. */
 export function everyPageCharts(book: Yearbook): PageCharts[] {
+  // Asked by the chart downloads and by the social cards: built once.
+  return perYearbook(book, 'everyPageCharts', '', () => buildEveryPageCharts(book));
+}
+
+function buildEveryPageCharts(book: Yearbook): PageCharts[] {
   return LANGS.flatMap((lang) => {
     const t = useTranslations(lang);
     const name = (x: { name_zh: string; name_en: string }) => (lang === 'zh' ? x.name_zh : x.name_en);

@@ -3,6 +3,7 @@
  * indicator, a region's time series, its sub-regions. Pure functions over a loaded Yearbook.
  */
 import type { Fact, Finding, Region } from '../pipeline/schema.ts';
+import { perYearbook } from './memo.ts';
 import type { RegionYear, Yearbook } from './yearbook-types.ts';
 
 /** Facts a region-year chapter shows: everything its bulletins state, any region or year. */
@@ -28,6 +29,10 @@ export function headlineFact(book: Yearbook, region: string, year: number, indic
 
 /** One value per year for an indicator in a region (whole-region statements only). */
 export function timeSeries(book: Yearbook, region: string, indicator: string): Array<{ year: number; fact: Fact }> {
+  return perYearbook(book, 'timeSeries', `${region}|${indicator}`, () => computeTimeSeries(book, region, indicator));
+}
+
+function computeTimeSeries(book: Yearbook, region: string, indicator: string): Array<{ year: number; fact: Fact }> {
   const years = [...new Set((book.factsByRegionIndicator.get(`${region}|${indicator}`) ?? []).filter((f) => f.scope === null).map((f) => f.year))].sort((a, b) => a - b);
   return years.map((year) => ({ year, fact: headlineFact(book, region, year, indicator)! })).filter((p) => p.fact);
 }

@@ -1,9 +1,5 @@
 import type { APIRoute } from 'astro';
-import { csvResponse } from '../../lib/downloads.ts';
-import { loadYearbook } from '../../lib/yearbook.ts';
+import { contentDataResponse } from '../../lib/downloads.ts';
 
 /** Every fact of the yearbook as CSV. */
-export const GET: APIRoute = async () => {
-  const book = await loadYearbook();
-  return csvResponse(book, book.facts);
-};
+export const GET: APIRoute = () => contentDataResponse('facts.csv');

@@ -1,6 +1,5 @@
 import type { APIRoute } from 'astro';
-import { jsonResponse } from '../../lib/downloads.ts';
-import { loadYearbook } from '../../lib/yearbook.ts';
+import { contentDataResponse } from '../../lib/downloads.ts';
 
 /** Every fact of the yearbook as JSON. */
-export const GET: APIRoute = async () => jsonResponse((await loadYearbook()).facts);
+export const GET: APIRoute = () => contentDataResponse('facts.json');
