@@ -4,16 +4,18 @@
  * Builds the site search index from the built pages (run by `npm run build` after Astro):
  * every page of dist/zh/ and dist/en/ (not the print edition or the search page) is cut into
  * passages and becomes one Pagefind custom record — its content the passages' index terms in
- * order (Chinese as character bigrams, see src/search/tokens.ts), its meta data each passage's
- * number of terms, anchor and text (src/search/passages.ts: how a result points at its passage),
- * its filters the page's title, region, year and kind. Pagefind keeps one index per language;
+ * order (Chinese as character bigrams, see src/search/tokens.ts), its filters the page's title,
+ * region, year and kind and each passage's number of terms, anchor and text
+ * (src/search/passages.ts: how a result points at its passage). Pagefind keeps one index per language;
  * the bundle goes to dist/pagefind/, without Pagefind's ready-made UI files (the search page
  * has its own).
  *
  * Pages are read one at a time and their records streamed to Pagefind's service, a few
  * unanswered at a time (scripts/lib/search-feed.ts), so memory stays flat and Pagefind indexes
  * while the next pages are read. The same pages give the same files: records are sent in the
- * order of the sorted file names.
+ * order of the sorted file names. Each page's record is kept in a cache keyed by a hash of its
+ * HTML (scripts/lib/search-cache.ts), so a rebuild parses only the pages that changed;
+ * `--no-cache` parses every page.
  */
 import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -22,11 +24,12 @@ import * as pagefind from 'pagefind';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { projectRoot } from './lib/load-data.ts';
+import { RecordCache } from './lib/search-cache.ts';
 import { RecordFeed } from './lib/search-feed.ts';
 import { searchHtml } from './lib/search-html.ts';
 import { pageOf, passagesOfPage, recordForPage, skipTagsOf, type Lang, type RegionNames } from './lib/search-records.ts';
 
-const { values } = parseArgs({ options: { dist: { type: 'string', default: join(projectRoot, 'dist') } } });
+const { values } = parseArgs({ options: { dist: { type: 'string', default: join(projectRoot, 'dist') }, 'no-cache': { type: 'boolean', default: false } } });
 const dist = values.dist!;
 const out = join(dist, 'pagefind');
 /**
@@ -47,6 +50,20 @@ if (!existsSync(join(dist, 'zh')) || !existsSync(join(dist, 'en'))) {
 const started = performance.now();
 const regions = readRegions();
 const parser = unified().use(rehypeParse);
+/** What shapes a page's record besides the page: the code that cuts it and the HTML parser. */
+const SOURCES = [
+  'scripts/lib/search-html.ts',
+  'scripts/lib/search-passages.ts',
+  'scripts/lib/search-records.ts',
+  'src/search/tokens.ts',
+  'src/search/passages.ts',
+  'src/search/match.ts',
+  'node_modules/parse5/package.json',
+  'node_modules/rehype-parse/package.json',
+  'node_modules/hast-util-from-parse5/package.json',
+].map((f) => join(projectRoot, f));
+type Built = ReturnType<typeof recordForPage>;
+const cache = values['no-cache'] ? null : new RecordCache<Built>(join(projectRoot, 'node_modules/.cache/yearbook-search'), SOURCES);
 const pages = (['zh', 'en'] as const).map((lang) => listFiles(join(dist, lang)).filter((f) => f.endsWith('.html'))).flat().flatMap((file) => {
   const page = pageOf(relative(dist, file).split(sep).join('/'));
   return page ? [{ file, page }] : [];
@@ -60,8 +77,14 @@ try {
   if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
   const feed = new RecordFeed(index);
   for (const { file, page } of pages) {
-    const html = searchHtml(readFileSync(file, 'utf8'), skipTagsOf(page)) ?? '';
-    const record = recordForPage(passagesOfPage(parser.parse(html), page), page, regions);
+    const bytes = readFileSync(file);
+    const key = cache?.key([page.url, page.kind, (page.region && regions.get(page.region)?.[page.lang]) || '', bytes]);
+    let record = key ? cache!.get(key) : undefined;
+    if (record === undefined) {
+      const html = searchHtml(bytes.toString('utf8'), skipTagsOf(page)) ?? '';
+      record = recordForPage(passagesOfPage(parser.parse(html), page), page, regions);
+      if (key) cache!.set(key, record);
+    }
     if (!record) continue;
     stats[page.lang].pages++;
     stats[page.lang].passages += record.passages;
@@ -73,6 +96,8 @@ try {
 } finally {
   await pagefind.close();
 }
+const reused = cache ? `, ${cache.hits} of ${pages.length} pages' passages from the cache` : '';
+cache?.prune();
 for (const name of readdirSync(out)) if (!KEEP.test(name)) rmSync(join(out, name), { recursive: true, force: true });
 
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -81,7 +106,7 @@ const sizeOf = (lang: string) => files.filter((f) => new RegExp(`(^|/)(${lang}_|
 const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
 const perLang = (['zh', 'en'] as const).map((lang) => `${lang}: ${stats[lang].pages} pages, ${stats[lang].passages} passages, ${kb(sizeOf(lang))}`);
 const total = files.reduce((n, f) => n + f.bytes, 0);
-console.log(`search index: ${perLang.join('; ')}; ${files.length} files, ${kb(total)} in ${relative(projectRoot, out) || out} (${seconds} s)`);
+console.log(`search index: ${perLang.join('; ')}; ${files.length} files, ${kb(total)} in ${relative(projectRoot, out) || out}${reused} (${seconds} s)`);
 
 function readRegions(): RegionNames {
   const path = join(projectRoot, 'content/data/regions.json');

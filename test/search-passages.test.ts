@@ -111,7 +111,7 @@ describe('the HTML search reads', () => {
     ['text with < that opens no tag', '<p>1 < 2，3 <4</p><p>后文</p>'],
     ['a table on a page that skips tables', '<table><tbody><tr><td>安阳市</td></tr></tbody></table><p>定义</p>', ['table']],
     ['a <main> named in a script before it', '<p>正文</p>', [], '<script>var s = "<main>假</main>";</script>'],
-  ] as const)('gives the same passages as the whole page: %s', (_, main, skip = [], before = '') => {
+  ] as Array<[string, string, string[]?, string?]>)('gives the same passages as the whole page: %s', (_, main, skip = [], before = '') => {
     const whole = extractPassages(page(main, before), [...skip]);
     expect(extractPassages(parse(searchHtml(doc(main, before), [...skip])!), [...skip])).toEqual(whole);
     expect(whole.passages.length).toBeGreaterThan(0);
@@ -135,7 +135,7 @@ describe('records', () => {
     expect(splitPassage('短句。', 100)).toEqual(['短句。']);
   });
 
-  it('makes one record of a page: its passages’ terms in order, each passage’s term count, anchor and text, the page’s filters', () => {
+  it('makes one record of a page: its passages’ terms in order, the page’s filters, and each passage’s term count, anchor and text as one more', () => {
     const info = pageOf('zh/regions/anyang/2022/index.html')!;
     const built = recordForPage(passagesOfPage(page('<h2 id="一参保">一、参保</h2><p>参保人数稳定。</p><p>。</p>'), info), info, new Map([['anyang', { zh: '安阳市', en: 'Anyang' }]]))!;
     const texts = ['安阳市2022年', '一、参保', '参保人数稳定。'];
@@ -143,13 +143,13 @@ describe('records', () => {
       url: '/zh/regions/anyang/2022/',
       content: texts.map(indexTerms).join(' '),
       language: 'zh',
-      meta: built.record.meta,
-      filters: { page: ['安阳市2022年'], kind: ['chapter'], region: ['安阳市'], year: ['2022'] },
+      meta: {},
+      filters: { page: ['安阳市2022年'], kind: ['chapter'], region: ['安阳市'], year: ['2022'], passages: built.record.filters.passages },
     });
     // The passage of punctuation alone has no terms, and is left out.
     expect(built.passages).toBe(3);
     expect(built.terms).toBe(built.record.content.split(' ').length);
-    const passages = decodePassages(built.record.meta.passages);
+    const passages = decodePassages(built.record.filters.passages![0]);
     expect(passages.map((p) => [p.text, p.anchor])).toEqual([[texts[0], null], [texts[1], '一参保'], [texts[2], '一参保']]);
     const words = built.record.content.split(' ');
     passages.forEach((p, i) => expect(words.slice(p.start, p.end).join(' ')).toBe(indexTerms(texts[i]!)));

@@ -6,8 +6,12 @@
  * (scripts/lib/search-feed.ts).
  */
 import fc from 'fast-check';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { afterAll, describe, expect, it } from 'vitest';
+import { RecordCache } from '../scripts/lib/search-cache.ts';
 import { RecordFeed } from '../scripts/lib/search-feed.ts';
 import { decodePassages, encodePassages, matchPassages, type PagePassage } from '../src/search/passages.ts';
 import { tokenize } from '../src/search/tokens.ts';
@@ -109,5 +113,34 @@ describe('Pagefind', () => {
     await feed.drain();
     expect(sent).toEqual(urls);
     expect(most).toBe(5);
+  });
+});
+
+describe('the cache of page records', () => {
+  it('gives back a record only for the same page bytes and code, and keeps only what a build used', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'search-cache-'));
+    try {
+      const source = join(dir, 'code.ts');
+      writeFileSync(source, 'v1');
+      const first = new RecordCache<{ n: number } | null>(join(dir, 'c'), [source]);
+      const a = first.key(['/zh/a/', new TextEncoder().encode('<main>甲</main>')]);
+      const b = first.key(['/zh/b/', new TextEncoder().encode('<main>乙</main>')]);
+      expect(first.get(a)).toBeUndefined();
+      first.set(a, { n: 1 });
+      first.set(b, null);
+      expect(first.key(['/zh/a/', new TextEncoder().encode('<main>甲!</main>')])).not.toBe(a);
+
+      const second = new RecordCache<{ n: number } | null>(join(dir, 'c'), [source]);
+      expect(second.get(a)).toEqual({ n: 1 });
+      expect(second.hits).toBe(1);
+      expect(second.prune()).toBe(1);
+      expect(readdirSync(join(dir, 'c'))).toEqual([`${a}.json`]);
+
+      writeFileSync(source, 'v2');
+      const changed = new RecordCache<{ n: number } | null>(join(dir, 'c'), [source]);
+      expect(changed.key(['/zh/a/', new TextEncoder().encode('<main>甲</main>')])).not.toBe(a);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

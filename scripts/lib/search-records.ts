@@ -1,11 +1,13 @@
 /**
  * Pagefind records for the built pages: which pages are searched and the one record each
  * becomes — its content the index terms of all its passages in order (src/search/tokens.ts),
- * its one meta field, `passages`, each passage's number of terms, anchor and text as written
- * (src/search/passages.ts: what lets a result point at the passage), and its filters where it
- * is: `page` (the page's title), `kind`, and for chapters and regions `region` (its name) and
- * `year`. Pagefind searches meta data too, so these stay filters, which it returns with a
- * result but never matches words against. URLs are relative to the site's base (the search
+ * and its filters: `passages`, each passage's number of terms, anchor and text as written
+ * (src/search/passages.ts: what lets a result point at the passage), and where it is: `page`
+ * (the page's title), `kind`, and for chapters and regions `region` (its name) and `year`.
+ * Pagefind indexes the words of meta data too, so nothing goes there: filters it returns with
+ * a result but never matches words against (otherwise every passage of a page would match the
+ * words of its title), and indexing the passages' texts a second time took a third of its
+ * time. The search page never filters, so Pagefind never loads the filter index. URLs are relative to the site's base (the search
  * page gives Pagefind the base), so the index is the same under any SITE_BASE.
  *
  * @example
@@ -99,7 +101,7 @@ export function recordForPage(extracted: { title: string; passages: Passage[] },
     }),
   );
   if (infos.length === 0) return null;
-  const record = { url: page.url, content: terms.join(' '), language: page.lang, meta: { passages: encodePassages(infos) }, filters };
+  const record = { url: page.url, content: terms.join(' '), language: page.lang, meta: {}, filters: { ...filters, passages: [encodePassages(infos)] } };
   return { record, terms: terms.length, passages: infos.length };
 }
 

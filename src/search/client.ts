@@ -13,7 +13,7 @@ import { parseQuery, type Query } from './tokens.ts';
 
 type Config = { lang: 'zh' | 'en'; bundle: string; base: string; messages: Record<string, string> };
 /** A page's record as Pagefind's data() gives it (scripts/lib/search-records.ts). */
-type PageData = { url: string; meta: { passages?: string }; filters?: Hit['filters'] };
+type PageData = { url: string; filters?: Hit['filters'] & { passages?: string[] } };
 type Result = { id: string; words: number[]; data(): Promise<PageData> };
 type Pagefind = {
   options(o: Record<string, unknown>): Promise<void>;
@@ -98,10 +98,11 @@ async function main(): Promise<void> {
 
 /** The passages of a page that hold every term (`termLocations`), best first, as hits. */
 function passageHits(page: PageData, termLocations: number[][]): Hit[] {
-  const passages = decodePassages(page.meta.passages);
+  const passages = decodePassages(page.filters?.passages?.[0]);
+  const { passages: _, ...filters } = page.filters ?? {};
   return matchPassages(passages, termLocations).map((m) => {
     const p = passages[m.index]!;
-    return { url: passageUrl(page.url, p.anchor), meta: { text: p.text }, filters: page.filters, locations: m.locations };
+    return { url: passageUrl(page.url, p.anchor), meta: { text: p.text }, filters, locations: m.locations };
   });
 }
 

@@ -1,6 +1,6 @@
 /**
  * A page's passages inside its one Pagefind record. The record's content is the index terms of
- * all its passages in order (src/search/tokens.ts); its meta field `passages` says, for each
+ * all its passages in order (src/search/tokens.ts); its filter `passages` says, for each
  * passage, how many of those terms are its own, the anchor it links to and its text. Pagefind
  * reports a match as positions in the content (one per term), so the search page can tell which
  * passages hold every word of a query and show those, as if each passage were its own record.
@@ -21,12 +21,12 @@ export type PagePassage = { start: number; end: number; anchor: string | null; t
 /** A passage holding every term of a query: its place on the page and the term positions in it. */
 export type PassageMatch = { index: number; locations: number[]; score: number };
 
-/** The meta value of a page's passages: JSON of [terms, anchor ('' for none), text] triples. */
+/** The filter value of a page's passages: JSON of [terms, anchor ('' for none), text] triples. */
 export function encodePassages(passages: readonly PassageInfo[]): string {
   return JSON.stringify(passages.map((p) => [p.terms, p.anchor ?? '', p.text]));
 }
 
-/** The passages of a page's meta value, each with the range of its terms; [] if unreadable. */
+/** The passages of a page's filter value, each with the range of its terms; [] if unreadable. */
 export function decodePassages(value: string | undefined): PagePassage[] {
   let raw: unknown;
   try {
