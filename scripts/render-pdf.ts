@@ -5,7 +5,8 @@
  * whole yearbook (from the print edition page: cover, contents, every chapter with its data
  * notes and sources, the methodology) and one PDF per chapter, into dist/pdf/. A4, tagged,
  * with an outline from the headings; document title, language and author set in the PDF, and
- * no creation date, so that the same site gives the same bytes.
+ * no creation date, so that the same site gives the same bytes. A PDF whose page has not
+ * changed since it was last printed is taken from the cache (scripts/lib/pdf-cache.ts).
  *
  * Without Chromium it fails with a clear message, or with --if-available (as `npm run build`
  * calls it) says in one line that it skipped the PDFs.
@@ -22,6 +23,7 @@ import { runningHeaderCss } from '../src/lib/print.ts';
 import { chromiumPath, hasChromium, launchChromium } from './lib/chromium.ts';
 import { projectRoot } from './lib/load-data.ts';
 import { composeYearbook, finishLinks } from './lib/pdf-document.ts';
+import { PdfCache } from './lib/pdf-cache.ts';
 import { finishPdf } from './lib/pdf-finish.ts';
 import { readOutline } from './lib/pdf-outline.ts';
 import { serveStatic } from './lib/static-server.ts';
@@ -60,7 +62,14 @@ rmSync(join(dist, 'pdf'), { recursive: true, force: true });
 const started = performance.now();
 const server = await serveStatic(dist);
 const browser = await launchChromium();
-const rendered: Array<{ file: string; bytes: number; pages: number; ms: number }> = [];
+const cache = new PdfCache(join(projectRoot, 'node_modules/.cache/yearbook-pdf'), {
+  browser: browser.version(),
+  siteUrl,
+  // What composes and finishes a PDF besides the page: this script, its helpers, the messages
+  // it reads, and the installed pdf-lib and playwright.
+  files: ['scripts/render-pdf.ts', 'scripts/lib/pdf-document.ts', 'scripts/lib/pdf-finish.ts', 'scripts/lib/pdf-outline.ts', 'src/lib/print.ts', 'src/i18n/zh.json', 'src/i18n/en.json', 'node_modules/pdf-lib/package.json', 'node_modules/playwright-core/package.json'].map((f) => join(projectRoot, f)),
+});
+const rendered: Array<{ file: string; bytes: number; pages: number; ms: number; cached: boolean }> = [];
 const pageErrors: string[] = [];
 try {
   // A fresh page for each PDF (the tagged PDF names elements by the renderer's node numbers,
@@ -92,8 +101,9 @@ try {
   await server.close();
 }
 const total = rendered.reduce((s, r) => s + r.bytes, 0);
-for (const r of rendered) console.log(`${r.file.padEnd(32)} ${String(r.pages).padStart(4)} pages  ${(r.bytes / 1024).toFixed(0).padStart(6)} KB  ${r.ms.toFixed(0).padStart(6)} ms`);
-console.log(`PDF: ${rendered.length} files, ${(total / 1024 / 1024).toFixed(1)} MB, in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+for (const r of rendered) console.log(`${r.file.padEnd(32)} ${String(r.pages).padStart(4)} pages  ${(r.bytes / 1024).toFixed(0).padStart(6)} KB  ${r.cached ? '  from the cache' : `${r.ms.toFixed(0).padStart(6)} ms`}`);
+const fromCache = rendered.filter((r) => r.cached).length;
+console.log(`PDF: ${rendered.length} files (${rendered.length - fromCache} printed, ${fromCache} from the cache), ${(total / 1024 / 1024).toFixed(1)} MB, in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
 /**
  * Prints `path` to `out`. `compose` changes the page first; `renumber`, given the first PDF,
@@ -101,6 +111,13 @@ console.log(`PDF: ${rendered.length} files, ${(total / 1024 / 1024).toFixed(1)} 
  */
 async function render(page: Page, path: string, out: string, lang: Lang, compose?: () => Promise<void>, renumber?: (page: Page, pdf: Uint8Array) => Promise<void>): Promise<void> {
   const t0 = performance.now();
+  const file = join(dist, out);
+  const html = readFileSync(join(dist, path, 'index.html'));
+  if (cache.restore(html, file)) {
+    const bytes = readFileSync(file);
+    rendered.push({ file: out, bytes: bytes.length, pages: (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount(), ms: performance.now() - t0, cached: true });
+    return;
+  }
   await page.goto(server.origin + path, { waitUntil: 'load' });
   await page.emulateMedia({ media: 'print', colorScheme: 'light' });
   if (compose) await compose();
@@ -116,11 +133,11 @@ async function render(page: Page, path: string, out: string, lang: Lang, compose
   const title = await page.title();
   const headings = await page.evaluate(() => [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => (h.textContent ?? '').trim().replace(/\s+/g, ' ')));
   const bytes = await finishPdf(pdf, { title, lang, author: messages[lang].author, headings });
-  const file = join(dist, out);
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, bytes);
+  cache.keep(html, bytes);
   const pages = (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount();
-  rendered.push({ file: out, bytes: bytes.length, pages, ms: performance.now() - t0 });
+  rendered.push({ file: out, bytes: bytes.length, pages, ms: performance.now() - t0, cached: false });
 }
 
 /** The page each part of the print edition starts on, written into its contents. */

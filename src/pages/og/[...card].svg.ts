@@ -12,12 +12,13 @@ export const getStaticPaths = (async () => {
   const book = await loadYearbook();
   const param = (path: string) => path.replace(/^og\//, '').replace(/\.png$/, '');
   return [
-    ...everyPageCharts(book).map(({ lang, path, title, charts }) => ({ params: { card: param(cardPath(lang, path)) }, props: { svg: chartCardSvg(charts[0]!, { site: useTranslations(lang)('site.name'), title }) } })),
+    // Each card is drawn when its file is written, not all held at once.
+    ...everyPageCharts(book).map(({ lang, path, title, charts }) => ({ params: { card: param(cardPath(lang, path)) }, props: { draw: () => chartCardSvg(charts[0]!, { site: useTranslations(lang)('site.name'), title }) } })),
     ...LANGS.map((lang) => {
       const t = useTranslations(lang);
-      return { params: { card: param(cardPath(lang, null)) }, props: { svg: plainCardSvg(lang, { title: t('site.name'), tagline: t('site.description') }) } };
+      return { params: { card: param(cardPath(lang, null)) }, props: { draw: () => plainCardSvg(lang, { title: t('site.name'), tagline: t('site.description') }) } };
     }),
   ];
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props }) => new Response((props as { svg: string }).svg, { headers: { 'Content-Type': 'image/svg+xml' } });
+export const GET: APIRoute = ({ props }) => new Response((props as { draw: () => string }).draw(), { headers: { 'Content-Type': 'image/svg+xml' } });
