@@ -259,11 +259,14 @@ describe('the search page', () => {
     }
   });
 
-  it('runs cleanly: no console error, no CSP violation, nothing from another host, the looser CSP on search pages only', async () => {
+  it('runs cleanly: no console error, no CSP violation, nothing from another host, no filter index, the looser CSP on search pages only', async () => {
     const page = await newPage(site, { viewport: VIEWPORTS.desktop });
     const problems: string[] = [];
     try {
       await page.context().route('**/*', (route) => {
+        // The filter index holds every page's passages (a page's record carries them as a
+        // filter, scripts/lib/search-records.ts): the search page must never load it.
+        if (route.request().url().includes('/pagefind/filter/')) problems.push(`filter index loaded: ${route.request().url()}`);
         if (new URL(route.request().url()).origin === site.origin) return route.continue();
         problems.push(`request to another host: ${route.request().url()}`);
         return route.abort('blockedbyclient');
