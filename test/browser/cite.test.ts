@@ -1,7 +1,7 @@
 /**
  * Citing in the browser: a key figure's "Link" copies the figure's full address (and says so
  * to screen readers) where the clipboard may be written, and is a plain link to the figure's
- * anchor without scripts; a chart's CSV link downloads its data.
+ * anchor without scripts; a chart's CSV link downloads the data of the page's charts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newPage, openSite, type Site } from './site.ts';
@@ -43,14 +43,14 @@ describe('copy link to a key figure', () => {
 });
 
 describe('chart data', () => {
-  it('downloads a chart\'s CSV from the link under it', async () => {
+  it('downloads the CSV of the page\'s charts from the link under a chart', async () => {
     const page = await newPage(site, { acceptDownloads: true });
     await page.goto(`${site.origin}/zh/regions/anyang/2022/`);
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('figure[data-chart] .chart-source a[download]').first().click()]);
-    expect(download.suggestedFilename()).toMatch(/^chart-[a-z0-9-]+\.csv$/);
+    expect(download.suggestedFilename()).toBe('zh-regions-anyang-2022-charts.csv');
     const path = await download.path();
     const { readFileSync } = await import('node:fs');
-    expect(readFileSync(path, 'utf8')).toMatch(/^\uFEFFcategory,series,value,unit,fact_id\r\n/);
+    expect(readFileSync(path, 'utf8')).toMatch(/^\uFEFFchart_id,chart,category,series,value,unit,fact_id\r\nchart-[a-z0-9-]+,/);
     await page.context().close();
   });
 });
