@@ -9,7 +9,7 @@
 import type { Text } from 'mdast';
 import { defaultHandlers, type Handle, type State, type Unsafe } from 'mdast-util-to-markdown';
 
-type Subsets = { characters: string[]; byPresence: Map<string, Unsafe[]> };
+type Subsets = { characters: RegExp; byPresence: Map<string, Unsafe[]> };
 
 // Per list of patterns (one per serialisation options), the patterns for each set of present characters.
 const subsetsOf = new WeakMap<Unsafe[], Subsets>();
@@ -18,11 +18,12 @@ export const text: Handle = (node: Text, parent, state: State, info) => {
   const all = state.unsafe;
   let subsets = subsetsOf.get(all);
   if (!subsets) {
-    subsets = { characters: [...new Set(all.filter(single).map((p) => p.character))], byPresence: new Map() };
+    subsets = { characters: characterClass(all.filter(single).map((p) => p.character)), byPresence: new Map() };
     subsetsOf.set(all, subsets);
   }
+  // One scan of the text for the patterns' characters (most text holds none of them).
   const around = `${info.before ?? ''}${node.value}${info.after ?? ''}`;
-  const present = subsets.characters.filter((c) => around.includes(c));
+  const present = [...new Set(around.match(subsets.characters))].sort();
   const key = present.join('');
   let patterns = subsets.byPresence.get(key);
   if (!patterns) {
@@ -38,6 +39,11 @@ export const text: Handle = (node: Text, parent, state: State, info) => {
     state.unsafe = all;
   }
 };
+
+function characterClass(characters: string[]): RegExp {
+  const escaped = [...new Set(characters)].map((c) => c.replace(/[\\\]\[^-]/g, '\\$&'));
+  return new RegExp(`[${escaped.join('')}]`, 'g');
+}
 
 // A pattern's character is a literal; one of more than one UTF-16 unit is always kept.
 function single(p: Unsafe): boolean {
