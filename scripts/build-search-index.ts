@@ -10,24 +10,24 @@
  * the bundle goes to dist/pagefind/, without Pagefind's ready-made UI files (the search page
  * has its own).
  *
- * Pages are read one at a time and their records streamed to Pagefind's service, a few
- * unanswered at a time (scripts/lib/search-feed.ts), so memory stays flat and Pagefind indexes
- * while the next pages are read. The same pages give the same files: records are sent in the
- * order of the sorted file names. Each page's record is kept in a cache keyed by a hash of its
+ * Pages are parsed into records on worker threads a few dozen ahead (scripts/lib/search-pool.ts)
+ * and the records streamed to Pagefind's service, a few unanswered at a time
+ * (scripts/lib/search-feed.ts), so memory stays flat and Pagefind indexes while the next pages
+ * are parsed. The same pages give the same files: records are sent in the order of the sorted
+ * file names, whichever thread made them. Each page's record is kept in a cache keyed by a hash of its
  * HTML (scripts/lib/search-cache.ts), so a rebuild parses only the pages that changed;
  * `--no-cache` parses every page.
  */
 import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
-import rehypeParse from 'rehype-parse';
-import { unified } from 'unified';
 import { projectRoot } from './lib/load-data.ts';
 import { RecordCache } from './lib/search-cache.ts';
 import { RecordFeed } from './lib/search-feed.ts';
-import { searchHtml } from './lib/search-html.ts';
-import { pageOf, passagesOfPage, recordForPage, skipTagsOf, type Lang, type RegionNames } from './lib/search-records.ts';
+import { RecordPool } from './lib/search-pool.ts';
+import { pageOf, type Lang, type PageInfo, type PageRecord, type RegionNames } from './lib/search-records.ts';
 
 const { values } = parseArgs({ options: { dist: { type: 'string', default: join(projectRoot, 'dist') }, 'no-cache': { type: 'boolean', default: false } } });
 const dist = values.dist!;
@@ -39,6 +39,10 @@ const out = join(dist, 'pagefind');
  * the bundles of 48 passages this replaced.
  */
 const PAGES_PER_FRAGMENT = 4;
+/** Below this many pages, starting threads costs more than it saves. */
+const THREADS_FROM = 64;
+/** Pages whose records are being made while earlier ones are fed to Pagefind. */
+const LOOKAHEAD = 32;
 /** What the search page loads from Pagefind's bundle; the rest (UI, worker, playground) is removed. */
 const KEEP = /^(pagefind\.js|pagefind-entry\.json|pagefind\.[\w-]+\.pf_meta|wasm\.[\w-]+\.pagefind|index|fragment|filter)$/;
 
@@ -49,7 +53,6 @@ if (!existsSync(join(dist, 'zh')) || !existsSync(join(dist, 'en'))) {
 
 const started = performance.now();
 const regions = readRegions();
-const parser = unified().use(rehypeParse);
 /** What shapes a page's record besides the page: the code that cuts it and the HTML parser. */
 const SOURCES = [
   'scripts/lib/search-html.ts',
@@ -62,8 +65,7 @@ const SOURCES = [
   'node_modules/rehype-parse/package.json',
   'node_modules/hast-util-from-parse5/package.json',
 ].map((f) => join(projectRoot, f));
-type Built = ReturnType<typeof recordForPage>;
-const cache = values['no-cache'] ? null : new RecordCache<Built>(join(projectRoot, 'node_modules/.cache/yearbook-search'), SOURCES);
+const cache = values['no-cache'] ? null : new RecordCache<PageRecord>(join(projectRoot, 'node_modules/.cache/yearbook-search'), SOURCES);
 const pages = (['zh', 'en'] as const).map((lang) => listFiles(join(dist, lang)).filter((f) => f.endsWith('.html'))).flat().flatMap((file) => {
   const page = pageOf(relative(dist, file).split(sep).join('/'));
   return page ? [{ file, page }] : [];
@@ -72,29 +74,31 @@ const stats: Record<Lang, { pages: number; passages: number }> = { zh: { pages: 
 const perLanguage = Math.max(...(['zh', 'en'] as const).map((lang) => pages.filter((p) => p.page.lang === lang).length));
 
 rmSync(out, { recursive: true, force: true });
+const pool = new RecordPool(pages.length >= THREADS_FROM ? Math.min(availableParallelism(), 4) : 0, regions);
 try {
   const { index, errors } = await pagefind.createIndex({ maxFragments: Math.max(1, Math.ceil(perLanguage / PAGES_PER_FRAGMENT)) });
   if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
   const feed = new RecordFeed(index);
-  for (const { file, page } of pages) {
-    const bytes = readFileSync(file);
-    const key = cache?.key([page.url, page.kind, (page.region && regions.get(page.region)?.[page.lang]) || '', bytes]);
-    let record = key ? cache!.get(key) : undefined;
-    if (record === undefined) {
-      const html = searchHtml(bytes.toString('utf8'), skipTagsOf(page)) ?? '';
-      record = recordForPage(passagesOfPage(parser.parse(html), page), page, regions);
-      if (key) cache!.set(key, record);
-    }
-    if (!record) continue;
+  // Records are made ahead on the threads and fed to Pagefind in page order.
+  const ahead: Array<{ page: PageInfo; record: Promise<PageRecord> }> = [];
+  const feedNext = async () => {
+    const { page, record: made } = ahead.shift()!;
+    const record = await made;
+    if (!record) return;
     stats[page.lang].pages++;
     stats[page.lang].passages += record.passages;
     await feed.add(record.record, record.terms);
+  };
+  for (const { file, page } of pages) {
+    ahead.push({ page, record: recordOf(file, page) });
+    if (ahead.length >= LOOKAHEAD) await feedNext();
   }
+  while (ahead.length) await feedNext();
   await feed.drain();
   const written = await index.writeFiles({ outputPath: out });
   if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
 } finally {
-  await pagefind.close();
+  await Promise.all([pagefind.close(), pool.close()]);
 }
 const reused = cache ? `, ${cache.hits} of ${pages.length} pages' passages from the cache` : '';
 cache?.prune();
@@ -107,6 +111,17 @@ const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
 const perLang = (['zh', 'en'] as const).map((lang) => `${lang}: ${stats[lang].pages} pages, ${stats[lang].passages} passages, ${kb(sizeOf(lang))}`);
 const total = files.reduce((n, f) => n + f.bytes, 0);
 console.log(`search index: ${perLang.join('; ')}; ${files.length} files, ${kb(total)} in ${relative(projectRoot, out) || out}${reused} (${seconds} s)`);
+
+/** A page's record: from the cache, or made from its HTML (on a thread) and kept in the cache. */
+async function recordOf(file: string, page: PageInfo): Promise<PageRecord> {
+  const bytes = readFileSync(file);
+  const key = cache?.key([page.url, page.kind, (page.region && regions.get(page.region)?.[page.lang]) || '', bytes]);
+  const kept = key ? cache!.get(key) : undefined;
+  if (kept !== undefined) return kept;
+  const record = await pool.record(bytes, page);
+  if (key) cache!.set(key, record);
+  return record;
+}
 
 function readRegions(): RegionNames {
   const path = join(projectRoot, 'content/data/regions.json');

@@ -8,7 +8,8 @@ import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { searchHtml } from '../scripts/lib/search-html.ts';
 import { extractPassages } from '../scripts/lib/search-passages.ts';
-import { pageOf, passagesOfPage, recordForPage, splitPassage } from '../scripts/lib/search-records.ts';
+import { RecordPool } from '../scripts/lib/search-pool.ts';
+import { pageOf, passagesOfPage, recordForPage, recordOfHtml, splitPassage } from '../scripts/lib/search-records.ts';
 import { decodePassages } from '../src/search/passages.ts';
 import { indexTerms } from '../src/search/tokens.ts';
 
@@ -158,5 +159,26 @@ describe('records', () => {
   it('makes no record of a page with nothing to search', () => {
     const info = pageOf('en/about/index.html')!;
     expect(recordForPage({ title: '', passages: [] }, info, new Map())).toBeNull();
+  });
+
+  it('makes the same records on worker threads as in this thread, each for its own page', async () => {
+    const regions = new Map([['anyang', { zh: '安阳市', en: 'Anyang' }]]);
+    const pages = [
+      ['zh/regions/anyang/2022/index.html', doc('<h2 id="a">一、参保</h2><p>参保人数<a id="fig-1" href="#src-1">556.73万人</a>。</p>')],
+      ['en/regions/anyang/index.html', doc('<h2 id="b">Coverage</h2><p>Insured persons rose.</p><table><tr><td>1</td></tr></table>')],
+      ['zh/indicators/index.html', doc('<p>指标</p><table><tr><td>略去的表格</td></tr></table>')],
+      ['en/about/index.html', doc('<p>。</p>')],
+      ['zh/index.html', doc('<p>首页</p>')],
+    ] as const;
+    const bytes = (html: string) => new TextEncoder().encode(html);
+    const here = pages.map(([path, html]) => recordOfHtml(bytes(html), pageOf(path)!, regions));
+    const pool = new RecordPool(2, regions);
+    try {
+      const threaded = await Promise.all(pages.map(([path, html]) => pool.record(bytes(html), pageOf(path)!)));
+      expect(threaded).toEqual(here);
+      expect(threaded.map((r) => r?.record.url)).toEqual(pages.map(([path]) => pageOf(path)!.url));
+    } finally {
+      await pool.close();
+    }
   });
 });

@@ -14,9 +14,12 @@
  *   pageOf('zh/regions/anyang/2022/index.html') // { lang: 'zh', kind: 'chapter', region: 'anyang', year: '2022', url: '/zh/regions/anyang/2022/' }
  */
 import type { Root } from 'hast';
+import rehypeParse from 'rehype-parse';
+import { unified } from 'unified';
 import { sentences } from '../../src/search/match.ts';
 import { encodePassages } from '../../src/search/passages.ts';
 import { tokenize } from '../../src/search/tokens.ts';
+import { searchHtml } from './search-html.ts';
 import { extractPassages, type Passage } from './search-passages.ts';
 
 export type Lang = 'zh' | 'en';
@@ -103,6 +106,16 @@ export function recordForPage(extracted: { title: string; passages: Passage[] },
   if (infos.length === 0) return null;
   const record = { url: page.url, content: terms.join(' '), language: page.lang, meta: {}, filters: { ...filters, passages: [encodePassages(infos)] } };
   return { record, terms: terms.length, passages: infos.length };
+}
+
+export type PageRecord = ReturnType<typeof recordForPage>;
+
+const parser = unified().use(rehypeParse);
+
+/** The record of a built page from its HTML bytes: the <main> cut out, parsed and cut into passages. */
+export function recordOfHtml(bytes: Uint8Array, page: PageInfo, regions: RegionNames): PageRecord {
+  const html = searchHtml(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), skipTagsOf(page)) ?? '';
+  return recordForPage(passagesOfPage(parser.parse(html), page), page, regions);
 }
 
 /** The elements a kind of page leaves out on top of what every page does (see SKIP). */
