@@ -187,7 +187,7 @@ const astro = join(project, 'node_modules/astro/bin/astro.mjs');
 const profileDir = join(work, 'cpu-profile');
 const buildSteps = siteBuildSteps();
 /** Runs the steps of `npm run build` after ingest and before the PDFs, measured together. */
-async function buildSite(label: string, logName: string, profile = false): Promise<{ run: RunResult; log: AstroLog; steps: Array<{ step: string; wall_s: number; cpu_s: number; max_rss_mib: number }> }> {
+async function buildSite(label: string, logName: string, profile = false): Promise<{ run: RunResult; log: AstroLog; steps: Array<{ step: string; wall_s: number; cpu_s: number; max_rss_mib: number; tree_rss_mib: number }> }> {
   say(`${label}: ${buildSteps.map((a) => a.join(' ').replace(`${project}/`, '')).join(' && ')}`);
   const log = new AstroLog();
   const runs: RunResult[] = [];
@@ -214,7 +214,7 @@ async function buildSite(label: string, logName: string, profile = false): Promi
     exitCode: runs.find((r) => r.exitCode !== 0)?.exitCode ?? 0,
     output: runs.map((r) => r.output).join('\n').slice(-65536),
   };
-  const steps = runs.map((r, k) => ({ step: buildSteps[k]!.map((a) => a.replace(`${project}/`, '')).join(' '), wall_s: r.wall_s, cpu_s: r.cpu_s, max_rss_mib: r.max_rss_mib }));
+  const steps = runs.map((r, k) => ({ step: buildSteps[k]!.map((a) => a.replace(`${project}/`, '')).join(' '), wall_s: r.wall_s, cpu_s: r.cpu_s, max_rss_mib: r.max_rss_mib, tree_rss_mib: r.tree_rss_mib }));
   return { run, log, steps };
 }
 const full = await buildSite(`(b) site build${values.profile ? ' (CPU profile on)' : ''}`, 'site-build.log', values.profile);

@@ -62,7 +62,7 @@ export type Results = {
     /** Social-card PNGs of a sample of pages; the whole site extrapolated. */
     cards: { sampled: number; mean_s: number; first_s: number; extrapolated_all_s: number };
   };
-  site: Stage & { html_pages: number; files: number; build: BuildProfile; steps: Array<{ step: string; wall_s: number; cpu_s: number; max_rss_mib: number }>; profiled: boolean };
+  site: Stage & { html_pages: number; files: number; build: BuildProfile; steps: Array<{ step: string; wall_s: number; cpu_s: number; max_rss_mib: number; tree_rss_mib?: number }>; profiled: boolean };
   pdf: (Stage & { mode: 'full' | 'sample'; pdfs: number; pdf_pages: number; extrapolated?: { chapter_pdfs: number; pdf_pages: number; wall_s: number; basis: string } }) | { mode: 'skipped'; note: string };
   incremental: { changed: string; ingest: Stage; site: Stage; wall_s: number } | null;
   bare: (Stage & { mdx_pages: number; text_chars_per_page: number; ratio_site_to_bare: number }) | null;
@@ -191,7 +191,7 @@ function detail(r: Results): string {
     '',
     '## Site build steps',
     '',
-    table(['step', 'wall s', 'CPU s', 'peak RSS MiB'], r.site.steps.map((x) => [x.step, f1(x.wall_s), f1(x.cpu_s), f1(x.max_rss_mib)])),
+    table(['step', 'wall s', 'CPU s', 'peak RSS MiB (largest process / tree)'], r.site.steps.map((x) => [x.step, f1(x.wall_s), f1(x.cpu_s), `${f1(x.max_rss_mib)} / ${x.tree_rss_mib === undefined ? '–' : f1(x.tree_rss_mib)}`])),
     '',
     '## Site build phases (from the build log, timed as lines arrive)',
     '',
