@@ -35,6 +35,20 @@ export function findSchemes(text: string): Span[] {
  *   lastScheme('城乡居民基本医疗保险基金收入') // 'resident'
  */
 export function lastScheme(text: string): Exclude<Scheme, 'none'> | null {
+  // Every figure asks about the headings and the text before it: the same texts, many times.
+  let scheme = lastSchemeOf.get(text);
+  if (scheme === undefined) {
+    if (lastSchemeOf.size >= REMEMBERED) lastSchemeOf.clear();
+    scheme = lastSchemeIn(text);
+    lastSchemeOf.set(text, scheme);
+  }
+  return scheme;
+}
+
+const REMEMBERED = 4096;
+const lastSchemeOf = new Map<string, Exclude<Scheme, 'none'> | null>();
+
+function lastSchemeIn(text: string): Exclude<Scheme, 'none'> | null {
   const spans = findSchemes(text);
   const last = spans[spans.length - 1];
   if (!last) return null;
