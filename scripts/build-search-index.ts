@@ -14,8 +14,8 @@
  * and the records streamed to Pagefind's service, a few unanswered at a time
  * (scripts/lib/search-feed.ts), so memory stays flat and Pagefind indexes while the next pages
  * are parsed. The same pages give the same files: records are sent in the order of the sorted
- * file names, whichever thread made them. Each page's record is kept in a cache keyed by a hash of its
- * HTML (scripts/lib/search-cache.ts), so a rebuild parses only the pages that changed;
+ * file names, whichever thread made them. Each page's record is kept in a cache keyed by a hash
+ * of its HTML (scripts/lib/search-cache.ts), so a rebuild parses only the pages that changed;
  * `--no-cache` parses every page.
  */
 import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
