@@ -4,10 +4,10 @@
  * output does not depend on timing. A bulletin is emitted on the thread that read it, where its
  * blocks are.
  */
-import { Worker } from 'node:worker_threads';
 import type { EmitJob, Emitted, PlannedSeed, ReadingSummary } from '../../src/pipeline/ingest.ts';
 import type { ManifestEntry } from '../../src/pipeline/manifest.ts';
 import { BulletinStages, type EmittedBytes, type StagesData } from './ingest-stages.ts';
+import { WorkerThread } from './worker-thread.ts';
 
 export type Stages = {
   read(seeds: PlannedSeed[], keys: string[]): Promise<{ readings: ReadingSummary[]; cached: number }>;
@@ -29,34 +29,19 @@ export function localStages(data: StagesData): Stages {
 }
 
 export type ToWorker =
-  | { id: number; type: 'read'; name: string; bytes: Uint8Array; manifest: ManifestEntry; key: string }
-  | { id: number; type: 'emit'; job: EmitJob };
-export type FromWorker =
-  | { id: number; reading: ReadingSummary; cached: boolean }
-  | { id: number; zh: Uint8Array; en: Uint8Array; english: Emitted['english'] }
-  | { id: number; error: string };
+  | { type: 'read'; name: string; bytes: Uint8Array; manifest: ManifestEntry; key: string }
+  | { type: 'emit'; job: EmitJob };
+export type FromWorker = { reading: ReadingSummary; cached: boolean } | { zh: Uint8Array; en: Uint8Array; english: Emitted['english'] };
 
 // Messages in flight per thread: enough that a thread never waits for the next job.
 const WINDOW = 4;
 
 export class IngestPool implements Stages {
-  private readonly workers: Worker[];
+  private readonly workers: Array<WorkerThread<ToWorker, FromWorker>>;
   private readonly holder = new Map<string, number>();
-  private nextId = 0;
-  private readonly pending = new Map<number, { resolve: (m: FromWorker) => void; reject: (e: Error) => void }>();
 
   constructor(size: number, data: StagesData) {
-    this.workers = Array.from({ length: size }, () => {
-      const worker = new Worker(new URL('./ingest-worker.ts', import.meta.url), { workerData: data });
-      worker.on('message', (m: FromWorker) => {
-        const waiting = this.pending.get(m.id);
-        this.pending.delete(m.id);
-        if ('error' in m) waiting?.reject(new Error(m.error));
-        else waiting?.resolve(m);
-      });
-      worker.on('error', (e: unknown) => this.failAll(e instanceof Error ? e : new Error(String(e))));
-      return worker;
-    });
+    this.workers = Array.from({ length: size }, () => new WorkerThread<ToWorker, FromWorker>(new URL('./ingest-worker.ts', import.meta.url), data));
   }
 
   /** Readings of the seeds, in their order; `keys` are their cache keys. */
@@ -86,7 +71,7 @@ export class IngestPool implements Stages {
 
   // Jobs 0…n-1 over the threads: to a fixed thread where `threadOf` says, otherwise to whichever
   // has room; each thread holds at most WINDOW of them at a time.
-  private spread(n: number, message: (k: number) => Omit<ToWorker, 'id'>, threadOf: ((k: number) => number) | null, placed?: (k: number, w: number) => void): Promise<FromWorker[]> {
+  private spread(n: number, message: (k: number) => ToWorker, threadOf: ((k: number) => number) | null, placed?: (k: number, w: number) => void): Promise<FromWorker[]> {
     const results = new Array<FromWorker>(n);
     const queues = this.workers.map(() => [] as number[]);
     const shared: number[] = [];
@@ -98,16 +83,11 @@ export class IngestPool implements Stages {
         const k = queues[w]!.shift() ?? shared.shift();
         if (k === undefined) return;
         placed?.(k, w);
-        const id = this.nextId++;
-        this.pending.set(id, {
-          resolve: (m) => {
-            results[k] = m;
-            if (++done === n) resolve(results);
-            else feed(w);
-          },
-          reject,
-        });
-        this.workers[w]!.postMessage({ ...message(k), id });
+        this.workers[w]!.call(message(k)).then((m) => {
+          results[k] = m;
+          if (++done === n) resolve(results);
+          else feed(w);
+        }, reject);
       };
       // Jobs bound to a thread are all sent at once, so that this thread can do other work
       // meanwhile; shared ones a few at a time, so that a slow thread takes fewer.
@@ -116,10 +96,5 @@ export class IngestPool implements Stages {
         for (let i = 0; i < count; i++) feed(w);
       });
     });
-  }
-
-  private failAll(error: Error): void {
-    for (const waiting of this.pending.values()) waiting.reject(error);
-    this.pending.clear();
   }
 }
