@@ -104,6 +104,17 @@ export function chartCsvPath(lang: Lang, pagePath: string): string {
   return `data/charts/${lang}/${pagePath.replace(/\/$/, '')}.csv`;
 }
 
+/**
+ * The name that file is saved under: one that says whose charts they are (its address ends in
+ * just the year).
+ *
+ * @example
+ *   chartCsvName('en', 'regions/anyang/2022/') // 'en-regions-anyang-2022-charts.csv'
+ */
+export function chartCsvName(lang: Lang, pagePath: string): string {
+  return `${lang}-${pagePath.replace(/\/$/, '').replaceAll('/', '-')}-charts.csv`;
+}
+
 /** One indicator's figures across regions and years, as CSV. */
 export function indicatorCsvPath(indicator: string): string {
   return `data/indicators/${indicator}.csv`;
