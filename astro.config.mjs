@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 
 // The public address: canonical links, the sitemap, feeds and social cards need absolute URLs.
 // SITE_URL wins; package.json "homepage" is the default (set it to where the site is served).
@@ -36,6 +37,14 @@ export default defineConfig({
   // Source text is quoted as it was written: no curly quotes, dashes or ellipses made up.
   markdown: { processor: satteri({ features: { smartPunctuation: false } }) },
   build: { format: 'directory' },
+  experimental: {
+    // Pages render on every core (two workers here: one also runs getStaticPaths). Props
+    // cross to the workers as data, so pages pass plain values, not functions.
+    parallelPrerender: { workers: Math.max(1, availableParallelism()) },
+    // A page whose cacheKey (src/lib/page-keys.ts) and code are unchanged since the last build
+    // is copied from it, not rendered again (the copies are kept in node_modules/.astro/).
+    incrementalBuild: true,
+  },
   vite: {
     build: {
       minify: 'terser',

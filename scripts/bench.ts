@@ -2,6 +2,7 @@
  * npm run bench -- --bulletins N [--seed S] [--skip-pdf] [--out DIR]
  *                  [--pdf-sample K] [--chart-pages K] [--profile] [--max-old-space MB]
  *                  [--commit REV] [--patch FILE]… [--work DIR] [--keep] [--skip-bare] [--skip-incremental]
+ *                  [--verify-incremental]
  *
  * Builds the yearbook from a synthetic corpus of N bulletins in a copy of the project (under
  * /tmp; this project's content/ and dist/ are never touched) and measures, each as wall time,
@@ -13,7 +14,9 @@
  *       social-card PNG of a sample of pages;
  *   (d) the PDFs (scripts/render-pdf.ts; above 60 chapters a sample of chapters, with the
  *       whole site extrapolated from it and marked so);
- *   (e) an incremental build: one bulletin changed, ingest and site build again;
+ *   (e) an incremental build: one bulletin changed, ingest and site build again, then (up to
+ *       500 bulletins, or with --verify-incremental) Astro from scratch, whose output must be
+ *       byte-identical to the incremental one;
  * then a bare Astro + MDX site of as many pages with as much text per page (the ratio of the
  * two build times), and the page weight of the chapter pages (scripts/measure-pages.ts) with
  * the largest file a page links to. Writes <out>/results-N.json and .md, and results.json /
@@ -31,12 +34,13 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpus, totalmem, tmpdir } from 'node:os';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AstroLog } from './lib/bench/astro-log.ts';
 import { generateCorpus, type Corpus } from './lib/bench/corpus.ts';
 import { summarizeProfiles } from './lib/bench/cpu-profile.ts';
+import { treeDifferences } from './lib/bench/compare-trees.ts';
 import { copyProject, makeBareProject, pageText, projectVersion } from './lib/bench/project.ts';
 import { summaryRows, writeResults, type Results, type Stage } from './lib/bench/results.ts';
 import { folderSize, runMeasured as runCommand, type RunOptions, type RunResult } from './lib/bench/run.ts';
@@ -65,6 +69,9 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     'skip-bare': { type: 'boolean', default: false },
     'skip-incremental': { type: 'boolean', default: false },
+    // After the incremental build, Astro again from scratch and the two outputs compared
+    // (default up to 500 bulletins; it costs a whole Astro build).
+    'verify-incremental': { type: 'boolean' },
   },
 });
 const n = Number(values.bulletins);
@@ -316,13 +323,36 @@ if (!values['skip-incremental']) {
   const rebuilt = await buildSite('    site build', 'site-build-incremental.log');
   stageOk('incremental site build', rebuilt.run);
   const pages = listHtml(dist).length;
+  const astroLog = rebuilt.log.profile(rebuilt.run.wall_s);
+  const written = sum(astroLog.routes.map((g) => g.pages));
   incremental = {
     changed,
     ingest: stage(again, { pages: corpus.bulletins.length * 2, pages_per_s: rate(corpus.bulletins.length * 2, again.wall_s) }),
     site: stage(rebuilt.run, { pages, pages_per_s: rate(pages, rebuilt.run.wall_s), output_bytes: folderSize(dist, (p) => p.includes('/pdf')).bytes }),
     wall_s: Math.round((again.wall_s + rebuilt.run.wall_s) * 1000) / 1000,
+    steps: rebuilt.steps.map(({ step, wall_s }) => ({ step, wall_s })),
+    pages_rendered: written,
+    pages_reused: astroLog.reused,
   };
-  say(`    ingest ${f(again.wall_s)} s + site ${f(rebuilt.run.wall_s)} s = ${f(incremental.wall_s)} s`);
+  say(`    ingest ${f(again.wall_s)} s + site ${f(rebuilt.run.wall_s)} s = ${f(incremental.wall_s)} s; Astro rendered ${written} pages and reused ${astroLog.reused}`);
+  if (values['verify-incremental'] ?? n <= 500) {
+    say('    verify: the Astro step again from scratch (astro build --force), compared file by file with the incremental output');
+    const incrementalDist = `${dist}-incremental`;
+    rmSync(incrementalDist, { recursive: true, force: true });
+    renameSync(dist, incrementalDist);
+    const cold = await runMeasured(node, [astro, 'build', '--force'], { cwd: project, env, log: join(logs, 'site-build-verify.log') });
+    if (stageOk('verify build', cold)) {
+      // Astro's output only: the cards' PNGs, the search index and the PDFs come from later steps.
+      const verified = treeDifferences(incrementalDist, dist, (rel) => !/^(pagefind|pdf)\/|^og\/.*\.png$/.test(rel));
+      incremental.verified = verified;
+      if (verified.differing.length) {
+        ok = false;
+        console.error(`    the incremental build differs from a build from scratch in ${verified.differing.length} files, e.g. ${verified.differing.slice(0, 10).join(', ')}`);
+      } else say(`    ${verified.compared} files byte-identical`);
+    }
+    rmSync(dist, { recursive: true, force: true });
+    renameSync(incrementalDist, dist);
+  }
 }
 
 const results: Results = {

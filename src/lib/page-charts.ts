@@ -62,7 +62,10 @@ export function usedIndicators(book: Yearbook): string[] {
   return [...book.indicators.keys()].filter((id) => book.factsByIndicator.has(id));
 }
 
-export type PageCharts = { lang: Lang; /** After /{lang}/, as in pageUrl. */ path: string; title: string; charts: ChartSpec[] };
+/** A page that may show charts, as plain data (page props cross worker threads as data). */
+export type ChartPage = { kind: 'chapter'; region: string; year: number } | { kind: 'region'; region: string } | { kind: 'indicator'; indicator: string };
+
+export type PageCharts = { lang: Lang; /** After /{lang}/, as in pageUrl. */ path: string; title: string; page: ChartPage; charts: ChartSpec[] };
 
 /** Every page that shows charts, with its title (as its <h1>) and its charts, in both languages. */
 export function everyPageCharts(book: Yearbook): PageCharts[] {
@@ -71,15 +74,28 @@ export function everyPageCharts(book: Yearbook): PageCharts[] {
 }
 
 function buildEveryPageCharts(book: Yearbook): PageCharts[] {
-  return LANGS.flatMap((lang) => {
-    const t = useTranslations(lang);
-    const name = (x: { name_zh: string; name_en: string }) => (lang === 'zh' ? x.name_zh : x.name_en);
-    return [
-      ...book.chapters.map((c) => ({ lang, path: `regions/${c.region.slug}/${c.year}/`, title: t('chapter.title', { region: name(c.region), year: c.year }), charts: chapterCharts(book, c, lang) })),
-      ...chapterRegions(book).map((r) => ({ lang, path: `regions/${r.slug}/`, title: name(r), charts: regionCharts(book, r, lang) })),
-      ...usedIndicators(book).map((id) => ({ lang, path: `indicators/${id}/`, title: name(book.indicators.get(id)!), charts: indicatorCharts(book, id, lang) })),
-    ];
-  }).filter((p) => p.charts.length > 0);
+  const pages: ChartPage[] = [
+    ...book.chapters.map((c) => ({ kind: 'chapter' as const, region: c.region.code, year: c.year })),
+    ...chapterRegions(book).map((r) => ({ kind: 'region' as const, region: r.code })),
+    ...usedIndicators(book).map((id) => ({ kind: 'indicator' as const, indicator: id })),
+  ];
+  return LANGS.flatMap((lang) => pages.map((page) => pageCharts(book, lang, page))).filter((p) => p.charts.length > 0);
+}
+
+/**
+ * One page's charts, path and title: what a chart download or a social card of that page
+ * needs, without building every other page's charts.
+ */
+export function pageCharts(book: Yearbook, lang: Lang, page: ChartPage): PageCharts {
+  const t = useTranslations(lang);
+  const name = (x: { name_zh: string; name_en: string }) => (lang === 'zh' ? x.name_zh : x.name_en);
+  if (page.kind === 'indicator') {
+    return { lang, page, path: `indicators/${page.indicator}/`, title: name(book.indicators.get(page.indicator)!), charts: indicatorCharts(book, page.indicator, lang) };
+  }
+  const region = book.regions.get(page.region)!;
+  if (page.kind === 'region') return { lang, page, path: `regions/${region.slug}/`, title: name(region), charts: regionCharts(book, region, lang) };
+  const chapter = book.chapterByRegionYear.get(`${page.region}|${page.year}`)!;
+  return { lang, page, path: `regions/${region.slug}/${page.year}/`, title: t('chapter.title', { region: name(region), year: page.year }), charts: chapterCharts(book, chapter, lang) };
 }
 
 /**

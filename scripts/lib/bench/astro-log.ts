@@ -6,7 +6,8 @@
 
 export type BuildPhase = { name: string; s: number };
 export type RouteGroup = { group: string; pages: number; total_s: number; mean_ms: number; max_ms: number; slowest: string };
-export type BuildProfile = { phases: BuildPhase[]; routes: RouteGroup[]; slowest: Array<{ route: string; ms: number }> };
+/** `reused`: pages an incremental build copied from the last build instead of rendering. */
+export type BuildProfile = { phases: BuildPhase[]; routes: RouteGroup[]; slowest: Array<{ route: string; ms: number }>; reused: number };
 
 const MARKERS: Array<[string, RegExp]> = [
   ['content sync', /\[content\] Syncing content/],
@@ -22,6 +23,7 @@ const MARKERS: Array<[string, RegExp]> = [
 export class AstroLog {
   private readonly marks = new Map<string, number>();
   private readonly routes: Array<{ route: string; ms: number }> = [];
+  private reused = 0;
 
   line(text: string, at: number): void {
     // eslint-disable-next-line no-control-regex
@@ -29,6 +31,7 @@ export class AstroLog {
     for (const [name, re] of MARKERS) if (!this.marks.has(name) && re.test(plain)) this.marks.set(name, at);
     // "(+12ms)", "(+52.70s)", "(+1m 13s)"
     const route = /[├└]─\s+(\S+)\s+\(\+(?:(\d+)m\s*)?([\d.]+)(ms|s)\)/.exec(plain);
+    if (/[├└]─\s+\S+\s+\((?:cached|restored)\)/.test(plain)) this.reused++;
     if (route) this.routes.push({ route: route[1]!, ms: Number(route[2] ?? 0) * 60000 + Number(route[3]) * (route[4] === 's' ? 1000 : 1) });
   }
 
@@ -46,7 +49,7 @@ export class AstroLog {
       })
       .sort((a, b) => b.total_s - a.total_s);
     const slowest = [...this.routes].sort((a, b) => b.ms - a.ms).slice(0, 10);
-    return { phases, routes, slowest };
+    return { phases, routes, slowest, reused: this.reused };
   }
 }
 

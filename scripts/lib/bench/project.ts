@@ -57,10 +57,17 @@ export function writeSeeds(dir: string, seeds: CorpusFile[]): void {
   for (const f of seeds) writeFileSync(join(dir, f.name), f.bytes);
 }
 
+// Pages rendered on as many threads as the site's (experimental.parallelPrerender), so that the
+// ratio of the two builds compares the pages, not the Astro settings.
 const BARE_CONFIG = `import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { availableParallelism } from 'node:os';
 
-export default defineConfig({ integrations: [mdx()], build: { format: 'directory' } });
+export default defineConfig({
+  integrations: [mdx()],
+  build: { format: 'directory' },
+  experimental: { parallelPrerender: { workers: Math.max(1, availableParallelism()) } },
+});
 `;
 
 const BARE_LAYOUT = `---

@@ -64,7 +64,19 @@ export type Results = {
   };
   site: Stage & { html_pages: number; files: number; build: BuildProfile; steps: Array<{ step: string; wall_s: number; cpu_s: number; max_rss_mib: number; tree_rss_mib?: number }>; profiled: boolean };
   pdf: (Stage & { mode: 'full' | 'sample'; pdfs: number; pdf_pages: number; extrapolated?: { chapter_pdfs: number; pdf_pages: number; wall_s: number; basis: string } }) | { mode: 'skipped'; note: string };
-  incremental: { changed: string; ingest: Stage; site: Stage; wall_s: number } | null;
+  incremental: {
+    changed: string;
+    ingest: Stage;
+    site: Stage;
+    wall_s: number;
+    /** Each step of the site build (Astro, cards, search), as for the full build. */
+    steps?: Array<{ step: string; wall_s: number }>;
+    /** Pages Astro rendered / copied from the last build, of the pages it wrote. */
+    pages_rendered?: number;
+    pages_reused?: number;
+    /** The Astro step again from scratch (astro build --force), compared file by file. */
+    verified?: { compared: number; differing: string[] };
+  } | null;
   bare: (Stage & { mdx_pages: number; text_chars_per_page: number; ratio_site_to_bare: number }) | null;
   page_weight: PageWeight;
   cpu_profile?: ProfileSummary;
@@ -116,6 +128,10 @@ export function summaryRows(r: Results): Array<[string, string]> {
   if (r.incremental) {
     rows.push(['(e) incremental: one bulletin changed, ingest + site wall s', `${f1(r.incremental.ingest.wall_s)} + ${f1(r.incremental.site.wall_s)} = ${f1(r.incremental.wall_s)}`]);
     rows.push(['(e) incremental: CPU s / peak RSS MiB (site)', `${f1(r.incremental.ingest.cpu_s + r.incremental.site.cpu_s)} / ${f1(r.incremental.site.max_rss_mib)}`]);
+    if (r.incremental.steps) rows.push(['(e) incremental: site steps wall s', r.incremental.steps.map((x) => `${stepName(x.step)} ${f1(x.wall_s)}`).join(', ')]);
+    if (r.incremental.pages_reused !== undefined) rows.push(['(e) incremental: Astro pages rendered / reused from the last build', `${r.incremental.pages_rendered} / ${r.incremental.pages_reused}`]);
+    const v = r.incremental.verified;
+    rows.push(['(e) incremental: Astro output = a build from scratch', v ? (v.differing.length ? `NO: ${v.differing.length} of ${v.compared} files differ (${v.differing.slice(0, 3).join(', ')})` : `yes, ${v.compared} files byte-identical`) : 'not checked']);
   } else rows.push(['(e) incremental', 'not run']);
   if (r.bare) {
     rows.push(...s(r.bare, 'bare Astro+MDX'));
@@ -229,4 +245,9 @@ function detail(r: Results): string {
     );
   }
   return `${parts.join('\n')}\n`;
+}
+
+/** A build step's short name: "astro", "render-cards", "build-search-index". */
+function stepName(step: string): string {
+  return /astro/.test(step) ? 'astro' : (/([\w-]+)\.ts/.exec(step)?.[1] ?? step);
 }

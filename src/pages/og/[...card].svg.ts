@@ -1,7 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { chartCardSvg, plainCardSvg } from '../../charts/card.ts';
-import { LANGS, useTranslations } from '../../i18n/i18n.ts';
-import { cardPath, everyPageCharts } from '../../lib/page-charts.ts';
+import { LANGS, useTranslations, type Lang } from '../../i18n/i18n.ts';
+import { cardPath, everyPageCharts, pageCharts, type ChartPage } from '../../lib/page-charts.ts';
+import { chartPageKey } from '../../lib/page-keys.ts';
 import { loadYearbook } from '../../lib/yearbook.ts';
 
 /**
@@ -13,12 +14,20 @@ export const getStaticPaths = (async () => {
   const param = (path: string) => path.replace(/^og\//, '').replace(/\.png$/, '');
   return [
     // Each card is drawn when its file is written, not all held at once.
-    ...everyPageCharts(book).map(({ lang, path, title, charts }) => ({ params: { card: param(cardPath(lang, path)) }, props: { draw: () => chartCardSvg(charts[0]!, { site: useTranslations(lang)('site.name'), title }) } })),
-    ...LANGS.map((lang) => {
-      const t = useTranslations(lang);
-      return { params: { card: param(cardPath(lang, null)) }, props: { draw: () => plainCardSvg(lang, { title: t('site.name'), tagline: t('site.description') }) } };
-    }),
+    ...everyPageCharts(book).map(({ lang, path, page }) => ({ params: { card: param(cardPath(lang, path)) }, props: { lang, page }, cacheKey: chartPageKey(book, lang, page, 'card') })),
+    ...LANGS.map((lang) => ({ params: { card: param(cardPath(lang, null)) }, props: { lang, page: null } })),
   ];
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props }) => new Response((props as { draw: () => string }).draw(), { headers: { 'Content-Type': 'image/svg+xml' } });
+export const GET: APIRoute = async ({ props }) => {
+  const { lang, page } = props as { lang: Lang; page: ChartPage | null };
+  const t = useTranslations(lang);
+  let svg: string;
+  if (page) {
+    const { title, charts } = pageCharts(await loadYearbook(), lang, page);
+    svg = chartCardSvg(charts[0]!, { site: t('site.name'), title });
+  } else {
+    svg = plainCardSvg(lang, { title: t('site.name'), tagline: t('site.description') });
+  }
+  return new Response(svg, { headers: { 'Content-Type': 'image/svg+xml' } });
+};
