@@ -37,12 +37,15 @@ export default defineConfig({
   // Source text is quoted as it was written: no curly quotes, dashes or ellipses made up.
   markdown: { processor: satteri({ features: { smartPunctuation: false } }) },
   build: { format: 'directory' },
+  // The incremental build's copies of the last build's pages belong to this folder's build:
+  // copies of the project that share node_modules (tests, benchmarks) must not restore them.
+  cacheDir: './.cache/astro/',
   experimental: {
     // Pages render on every core (two workers here: one also runs getStaticPaths). Props
     // cross to the workers as data, so pages pass plain values, not functions.
     parallelPrerender: { workers: Math.max(1, availableParallelism()) },
     // A page whose cacheKey (src/lib/page-keys.ts) and code are unchanged since the last build
-    // is copied from it, not rendered again (the copies are kept in node_modules/.astro/).
+    // is copied from it, not rendered again (the copies are kept in the cacheDir above).
     incrementalBuild: true,
   },
   vite: {
