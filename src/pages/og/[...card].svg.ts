@@ -22,12 +22,7 @@ export const getStaticPaths = (async () => {
 export const GET: APIRoute = async ({ props }) => {
   const { lang, page } = props as { lang: Lang; page: ChartPage | null };
   const t = useTranslations(lang);
-  let svg: string;
-  if (page) {
-    const { title, charts } = pageCharts(await loadYearbook(), lang, page);
-    svg = chartCardSvg(charts[0]!, { site: t('site.name'), title });
-  } else {
-    svg = plainCardSvg(lang, { title: t('site.name'), tagline: t('site.description') });
-  }
+  const pageOf = page && pageCharts(await loadYearbook(), lang, page);
+  const svg = pageOf ? chartCardSvg(pageOf.charts[0]!, { site: t('site.name'), title: pageOf.title }) : plainCardSvg(lang, { title: t('site.name'), tagline: t('site.description') });
   return new Response(svg, { headers: { 'Content-Type': 'image/svg+xml' } });
 };
