@@ -340,10 +340,13 @@ if (!values['skip-incremental']) {
     const incrementalDist = `${dist}-incremental`;
     rmSync(incrementalDist, { recursive: true, force: true });
     renameSync(dist, incrementalDist);
-    const cold = await runMeasured(node, [astro, 'build', '--force'], { cwd: project, env, log: join(logs, 'site-build-verify.log') });
-    // The cards step turns Astro's card SVGs into the PNGs the pages name (and removes the SVGs).
-    const cards = stageOk('verify build', cold) ? await runMeasured(node, ['scripts/render-cards.ts'], { cwd: project, env, log: join(logs, 'site-build-verify.log') }) : null;
-    if (cards && stageOk('verify cards', cards)) {
+    let built = stageOk('verify build', await runMeasured(node, [astro, 'build', '--force'], { cwd: project, env, log: join(logs, 'site-build-verify.log') }));
+    // Then the steps after Astro that write the rest of the files compared (the data files and
+    // cards); not the search index (below).
+    for (const step of buildSteps.filter((s) => s[0] !== astro && !s.some((a) => a.includes('build-search-index')))) {
+      if (built) built = stageOk(`verify ${step.join(' ')}`, await runMeasured(node, step, { cwd: project, env, log: join(logs, 'site-build-verify.log') }));
+    }
+    if (built) {
       // The search index and the PDFs come from later steps.
       const verified = treeDifferences(incrementalDist, dist, (rel) => !/^(pagefind|pdf)\//.test(rel));
       incremental.verified = verified;

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Fact, Finding } from '../src/pipeline/schema.ts';
 import { readYearbookData } from '../src/lib/yearbook-data.ts';
 import { indexYearbook, type YearbookData } from '../src/lib/yearbook-index.ts';
-import { chartPageKey, regionPageKey } from '../src/lib/page-keys.ts';
+import { regionPageKey } from '../src/lib/page-keys.ts';
 
 const DATA = readYearbookData(join(import.meta.dirname, '..', 'content', 'data'));
 const ANYANG = '410500';
@@ -83,11 +83,5 @@ describe('page cache keys', () => {
   it('change for every page with the edition date and the catalogue', () => {
     expect(changed(keys((d) => void (d.edition.date = '2099-01-01')))).toEqual(Object.keys(before).sort());
     expect(changed(keys((d) => void (d.indicators[0]!.name_en += ' (revised)')))).toEqual(Object.keys(before).sort());
-  });
-
-  it('leave pages of indicators unkeyed: they draw every region', () => {
-    const book = indexYearbook(DATA);
-    expect(chartPageKey(book, 'zh', { kind: 'indicator', indicator: 'insured.total' }, 'csv')).toBeUndefined();
-    expect(chartPageKey(book, 'zh', { kind: 'chapter', region: ANYANG, year: 2022 }, 'csv')).toBe(regionPageKey(book, ANYANG, 'chapter/zh/2022/csv'));
   });
 });

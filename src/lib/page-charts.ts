@@ -6,7 +6,6 @@ import type { ChartSpec } from '../charts/spec.ts';
 import { LANGS, useTranslations, type Lang } from '../i18n/i18n.ts';
 import type { Region } from '../pipeline/schema.ts';
 import { chartId, comparisonChart, fundChart, seriesChart, subregionChart } from './charts.ts';
-import { perYearbook } from './memo.ts';
 import { chapterFacts, timeSeries } from './queries.ts';
 import type { RegionYear, Yearbook } from './yearbook-types.ts';
 
@@ -62,30 +61,30 @@ export function usedIndicators(book: Yearbook): string[] {
   return [...book.indicators.keys()].filter((id) => book.factsByIndicator.has(id));
 }
 
-/** A page that may show charts, as plain data (page props cross worker threads as data). */
+/** A page that may show charts, as plain data. */
 export type ChartPage = { kind: 'chapter'; region: string; year: number } | { kind: 'region'; region: string } | { kind: 'indicator'; indicator: string };
 
 export type PageCharts = { lang: Lang; /** After /{lang}/, as in pageUrl. */ path: string; title: string; page: ChartPage; charts: ChartSpec[] };
 
-/** Every page that shows charts, with its title (as its <h1>) and its charts, in both languages. */
-export function everyPageCharts(book: Yearbook): PageCharts[] {
-  // Asked by the chart downloads and by the social cards: built once.
-  return perYearbook(book, 'everyPageCharts', '', () => buildEveryPageCharts(book));
-}
-
-function buildEveryPageCharts(book: Yearbook): PageCharts[] {
+/**
+ * Every page that shows charts, with its title (as its <h1>) and its charts, in both languages:
+ * one page at a time (a national yearbook's charts are not held at once).
+ */
+export function* eachPageCharts(book: Yearbook): Generator<PageCharts> {
   const pages: ChartPage[] = [
     ...book.chapters.map((c) => ({ kind: 'chapter' as const, region: c.region.code, year: c.year })),
     ...chapterRegions(book).map((r) => ({ kind: 'region' as const, region: r.code })),
     ...usedIndicators(book).map((id) => ({ kind: 'indicator' as const, indicator: id })),
   ];
-  return LANGS.flatMap((lang) => pages.map((page) => pageCharts(book, lang, page))).filter((p) => p.charts.length > 0);
+  for (const lang of LANGS) {
+    for (const page of pages) {
+      const charts = pageCharts(book, lang, page);
+      if (charts.charts.length > 0) yield charts;
+    }
+  }
 }
 
-/**
- * One page's charts, path and title: what a chart download or a social card of that page
- * needs, without building every other page's charts.
- */
+/** One page's charts, path and title: what its chart download and social card are made from. */
 export function pageCharts(book: Yearbook, lang: Lang, page: ChartPage): PageCharts {
   const t = useTranslations(lang);
   const name = (x: { name_zh: string; name_en: string }) => (lang === 'zh' ? x.name_zh : x.name_en);

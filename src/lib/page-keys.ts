@@ -5,7 +5,7 @@
  *
  * A key must change whenever anything its page shows changes. Rather than list what each page
  * reads, a key digests a superset: everything the yearbook holds about one region — which is
- * what its chapters, its region page and their downloads, chart data and cards are built from.
+ * what its chapters and its region page are built from.
  * Region pages and chapters name their sub-regions and are named by their parents, so a region's
  * data includes its parent's and children's records and every figure stated about its children;
  * checks reach across bulletins, so it includes every check on its figures with the figures and
@@ -17,7 +17,6 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Fact, Finding } from '../pipeline/schema.ts';
-import type { ChartPage } from './page-charts.ts';
 import { perYearbook } from './memo.ts';
 import type { Yearbook } from './yearbook-types.ts';
 
@@ -90,22 +89,12 @@ function regionDigest(book: Yearbook, code: string): string {
 }
 
 /**
- * The cache key of a page built from one region's data: its chapters (in either language),
- * its region page, and their chart data, cards and data files. `page` tells pages of the
- * same region apart.
+ * The cache key of a page built from one region's data: its chapters and its region page,
+ * in either language. `page` tells pages of the same region apart.
  *
  * @example
  *   regionPageKey(book, '410500', 'chapter/zh/2022') // 'Qm3…' (32 characters)
  */
 export function regionPageKey(book: Yearbook, regionCode: string, page: string): string {
   return digest(globalDigest(book), regionDigest(book, regionCode), page);
-}
-
-/**
- * The key of something built from a page's charts (their data, its card): that of the page,
- * or none for an indicator page, whose charts draw every region (built every time).
- */
-export function chartPageKey(book: Yearbook, lang: string, page: ChartPage, what: string): string | undefined {
-  if (page.kind === 'indicator') return undefined;
-  return regionPageKey(book, page.region, `${page.kind}/${lang}/${page.kind === 'chapter' ? page.year : ''}/${what}`);
 }

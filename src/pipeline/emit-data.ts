@@ -5,8 +5,18 @@
  */
 import type { Catalogue, Fact, Finding, Region, ReportEntry } from './schema.ts';
 
-export function toJson(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
+/**
+ * A JSON object whose lists hold one record per line. At national scale facts.json and
+ * findings.json hold 150,000 and 80,000 records: indented, a quarter of their bytes is spaces
+ * and writing them takes twice as long; a record a line still reads and diffs line by line.
+ *
+ * @example
+ *   toJsonRecords({ facts: [{ id: 'a' }, { id: 'b' }] }) // '{\n"facts": [\n{"id":"a"},\n{"id":"b"}\n]\n}\n'
+ */
+export function toJsonRecords(value: Record<string, unknown>): string {
+  const field = ([key, item]: [string, unknown]) =>
+    `${JSON.stringify(key)}: ${Array.isArray(item) && item.length > 0 ? `[\n${item.map((r) => JSON.stringify(r)).join(',\n')}\n]` : JSON.stringify(item)}`;
+  return `{\n${Object.entries(value).map(field).join(',\n')}\n}\n`;
 }
 
 export const CSV_COLUMNS = [
@@ -44,8 +54,9 @@ export function csvText(header: readonly string[], rows: Array<Array<string | nu
 // as a formula (=, +, @, or - before a non-number) gets a leading apostrophe.
 function csvField(value: string | number | null): string {
   if (value === null) return '';
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+@]|^-[^\d.]/.test(text)) text = `'${text}`;
+  // A number's text has no comma, quote or line end, and is no formula.
+  if (typeof value === 'number') return String(value);
+  const text = /^[=+@]|^-[^\d.]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -64,7 +75,7 @@ export function usedRegions(facts: Fact[], byCode: Map<string, Region>, extra: s
 }
 
 /** The catalogue as pages read it: rules left out, children listed. */
-export function publicCatalogue(catalogue: Catalogue): unknown {
+export function publicCatalogue(catalogue: Catalogue): { topics: unknown[]; indicators: unknown[] } {
   return {
     topics: catalogue.topics,
     indicators: catalogue.indicators.map(({ rules: _rules, ...i }) => ({

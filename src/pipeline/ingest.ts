@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import type { Block } from './blocks.ts';
 import { compileCatalogue } from './classify.ts';
 import { describeFact, translateScope, type EnglishContext } from './english.ts';
-import { factsToCsv, publicCatalogue, summarize, toJson, usedRegions } from './emit-data.ts';
+import { factsToCsv, publicCatalogue, summarize, toJsonRecords, usedRegions } from './emit-data.ts';
 import { enTree, serializeMdx, zhTree, type EnglishSection } from './emit-mdx.ts';
 import { markFigures } from './figure-marks.ts';
 import { translatedTree, translationCoverage, type Translate } from './emit-english.ts';
@@ -211,19 +211,19 @@ export function factFiles(input: Pick<IngestInput, 'catalogue'>, whole: Assemble
   const { index, parsed, report, facts, findings, indicators } = whole;
   const regions = usedRegions(facts, index.byCode, parsed.map((p) => p.meta.region));
   return [
-    ['data/facts.json', toJson({ facts })],
+    ['data/facts.json', toJsonRecords({ facts })],
     ['data/facts.csv', factsToCsv(facts, index.byCode, indicators)],
-    ['data/regions.json', toJson({ regions })],
-    ['data/indicators.json', toJson(publicCatalogue(input.catalogue))],
-    ['data/findings.json', toJson({ findings })],
-    ['data/ingest-report.json', toJson({ files: report })],
+    ['data/regions.json', toJsonRecords({ regions })],
+    ['data/indicators.json', toJsonRecords(publicCatalogue(input.catalogue))],
+    ['data/findings.json', toJsonRecords({ findings })],
+    ['data/ingest-report.json', toJsonRecords({ files: report })],
   ];
 }
 
 /** The bulletins with their English coverage, known once their pages are emitted. */
 export function bulletinsFile(whole: Assembled): [string, string] {
   const { parsed, factsByBulletin } = whole;
-  return ['data/bulletins.json', toJson({ bulletins: parsed.map((p) => ({ ...p.meta, facts: (factsByBulletin.get(p.meta.bulletin) ?? []).length, english: p.english })) })];
+  return ['data/bulletins.json', toJsonRecords({ bulletins: parsed.map((p) => ({ ...p.meta, facts: (factsByBulletin.get(p.meta.bulletin) ?? []).length, english: p.english })) })];
 }
 
 /** The bulletins the seeds hold, segmented (for the translation memory). */

@@ -58,10 +58,7 @@ export function routeGroup(route: string): string {
   if (/^\/(zh|en)\/regions\/[^/]+\/\d{4}\//.test(route)) return 'chapter pages /{lang}/regions/{region}/{year}/';
   if (/^\/(zh|en)\/regions\/[^/]+\//.test(route)) return 'region pages /{lang}/regions/{region}/';
   if (/^\/(zh|en)\/indicators\/[^/]+\//.test(route)) return 'indicator pages /{lang}/indicators/{id}/';
-  if (/^\/og\//.test(route)) return 'social cards /og/** (as Astro writes them)';
-  if (/^\/data\/charts\//.test(route)) return 'chart data /data/charts/**';
-  if (/^\/data\/regions\//.test(route)) return 'chapter data /data/regions/{region}/{year}.csv|json';
-  if (/^\/data\//.test(route)) return 'whole-yearbook data /data/*';
+  if (/^\/data\//.test(route)) return 'data package /data/datapackage.json';
   return 'other pages (home, about, glossary, print, search, feeds, lists)';
 }
 

@@ -11,18 +11,11 @@
  * which must not be the project's.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { registerHooks } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { allowSiteImports } from '../site-imports.ts';
 
-// The site imports its message files the Vite way (import zh from './zh.json'); Node wants the
-// import attribute that Vite does without.
-registerHooks({
-  load(url, context, nextLoad) {
-    if (url.startsWith('file:') && url.endsWith('.json')) return nextLoad(url, { ...context, importAttributes: { ...context.importAttributes, type: 'json' } });
-    return nextLoad(url, context);
-  },
-});
+allowSiteImports();
 
 const { renderChartSvg } = await import('../../../src/charts/svg.ts');
 const { chartSpecJson } = await import('../../../src/charts/validate.ts');

@@ -1,5 +1,0 @@
-import type { APIRoute } from 'astro';
-import { contentDataResponse } from '../../lib/downloads.ts';
-
-/** Every fact of the yearbook as CSV. */
-export const GET: APIRoute = () => contentDataResponse('facts.csv');

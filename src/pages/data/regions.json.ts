@@ -1,5 +1,0 @@
-import type { APIRoute } from 'astro';
-import { contentDataResponse } from '../../lib/downloads.ts';
-
-/** content/data/regions.json as the pipeline wrote it (described in datapackage.json). */
-export const GET: APIRoute = () => contentDataResponse('regions.json');
