@@ -9,8 +9,8 @@
  *
  * Why not Astro routes: a national yearbook has some 23,000 of them, small files that Astro
  * rendered at several milliseconds each (each rendered on a worker thread, handed to the main
- * one and kept in the incremental cache) — a minute of a four-minute build. Here they take
- * seconds, all made again on every build. datapackage.json stays an Astro route: it names the
+ * one and kept in the incremental cache): they took 50 s of a 270 s build. Here they take
+ * some 17 s, all made again on every build. datapackage.json stays an Astro route: it names the
  * site's addresses, which Astro's settings decide.
  */
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
