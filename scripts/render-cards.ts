@@ -1,9 +1,9 @@
 /**
  * npm run cards [-- --dist DIR]
  *
- * Draws the social-card pictures (run by `npm run build` after scripts/write-downloads.ts): every
- * dist/og/**\/*.svg that it wrote becomes the PNG next to it, which pages name as og:image, and the SVG is
- * removed. Pictures are drawn by two worker threads and kept in a cache keyed by a hash of the
+ * Draws the social-card pictures (run by `npm run build` after scripts/write-downloads.ts):
+ * every dist/og/**\/*.svg it wrote becomes the PNG next to it, which pages name as og:image,
+ * and the SVG is removed. Pictures are drawn by two worker threads and kept in a cache keyed by a hash of the
  * SVG, its fonts' bytes, resvg's version and the PNG encoder (node_modules/.cache/yearbook-cards/),
  * so a rebuild draws only the cards that changed. The same SVG always gives the same bytes.
  */

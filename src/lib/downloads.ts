@@ -21,12 +21,8 @@ export type Download = { path: string; text: string } | { path: string; copyOf: 
 /** The content/data files published whole (described in datapackage.json). */
 const PUBLISHED_AS_WRITTEN = ['facts.json', 'facts.csv', 'findings.json', 'regions.json', 'indicators.json'];
 
-export function factsCsv(book: Yearbook, facts: Fact[]): string {
+function factsCsv(book: Yearbook, facts: Fact[]): string {
   return factsToCsv(facts, book.regions, book.indicators);
-}
-
-export function factsJson(facts: Fact[]): string {
-  return `${JSON.stringify({ facts }, null, 2)}\n`;
 }
 
 /**
@@ -44,7 +40,7 @@ export function* downloads(book: Yearbook, contentDataDir: string): Generator<Do
     const facts = chapterFacts(book, chapter);
     const base = `data/regions/${chapter.region.slug}/${chapter.year}`;
     yield { path: `${base}.csv`, text: factsCsv(book, facts) };
-    yield { path: `${base}.json`, text: factsJson(facts) };
+    yield { path: `${base}.json`, text: `${JSON.stringify({ facts }, null, 2)}\n` };
   }
   for (const page of eachPageCharts(book)) {
     const t = useTranslations(page.lang);

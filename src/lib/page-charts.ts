@@ -61,40 +61,27 @@ export function usedIndicators(book: Yearbook): string[] {
   return [...book.indicators.keys()].filter((id) => book.factsByIndicator.has(id));
 }
 
-/** A page that may show charts, as plain data. */
-export type ChartPage = { kind: 'chapter'; region: string; year: number } | { kind: 'region'; region: string } | { kind: 'indicator'; indicator: string };
-
-export type PageCharts = { lang: Lang; /** After /{lang}/, as in pageUrl. */ path: string; title: string; page: ChartPage; charts: ChartSpec[] };
+export type PageCharts = { lang: Lang; /** After /{lang}/, as in pageUrl. */ path: string; title: string; charts: ChartSpec[] };
 
 /**
  * Every page that shows charts, with its title (as its <h1>) and its charts, in both languages:
  * one page at a time (a national yearbook's charts are not held at once).
  */
 export function* eachPageCharts(book: Yearbook): Generator<PageCharts> {
-  const pages: ChartPage[] = [
-    ...book.chapters.map((c) => ({ kind: 'chapter' as const, region: c.region.code, year: c.year })),
-    ...chapterRegions(book).map((r) => ({ kind: 'region' as const, region: r.code })),
-    ...usedIndicators(book).map((id) => ({ kind: 'indicator' as const, indicator: id })),
-  ];
   for (const lang of LANGS) {
+    const t = useTranslations(lang);
+    const name = (x: { name_zh: string; name_en: string }) => (lang === 'zh' ? x.name_zh : x.name_en);
+    // Charts are built as each page comes, not for every page first.
+    const pages: Array<{ path: string; title: string; charts: () => ChartSpec[] }> = [
+      ...book.chapters.map((c) => ({ path: `regions/${c.region.slug}/${c.year}/`, title: t('chapter.title', { region: name(c.region), year: c.year }), charts: () => chapterCharts(book, c, lang) })),
+      ...chapterRegions(book).map((r) => ({ path: `regions/${r.slug}/`, title: name(r), charts: () => regionCharts(book, r, lang) })),
+      ...usedIndicators(book).map((id) => ({ path: `indicators/${id}/`, title: name(book.indicators.get(id)!), charts: () => indicatorCharts(book, id, lang) })),
+    ];
     for (const page of pages) {
-      const charts = pageCharts(book, lang, page);
-      if (charts.charts.length > 0) yield charts;
+      const charts = page.charts();
+      if (charts.length > 0) yield { lang, path: page.path, title: page.title, charts };
     }
   }
-}
-
-/** One page's charts, path and title: what its chart download and social card are made from. */
-export function pageCharts(book: Yearbook, lang: Lang, page: ChartPage): PageCharts {
-  const t = useTranslations(lang);
-  const name = (x: { name_zh: string; name_en: string }) => (lang === 'zh' ? x.name_zh : x.name_en);
-  if (page.kind === 'indicator') {
-    return { lang, page, path: `indicators/${page.indicator}/`, title: name(book.indicators.get(page.indicator)!), charts: indicatorCharts(book, page.indicator, lang) };
-  }
-  const region = book.regions.get(page.region)!;
-  if (page.kind === 'region') return { lang, page, path: `regions/${region.slug}/`, title: name(region), charts: regionCharts(book, region, lang) };
-  const chapter = book.chapterByRegionYear.get(`${page.region}|${page.year}`)!;
-  return { lang, page, path: `regions/${region.slug}/${page.year}/`, title: t('chapter.title', { region: name(region), year: page.year }), charts: chapterCharts(book, chapter, lang) };
 }
 
 /**

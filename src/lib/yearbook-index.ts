@@ -48,7 +48,6 @@ export function indexYearbook(data: YearbookData): Yearbook {
     factsByRegionIndicator: group(data.facts, (f) => `${f.region}|${f.indicator}`),
     findingOrder: new Map(data.findings.map((f, i) => [f, i])),
     chapterByBulletin: new Map(chapterList.flatMap((c) => c.sources.map((s) => [s.bulletin, c] as const))),
-    chapterByRegionYear: chapters,
     sourceByBulletin: new Map(sources.map((s) => [s.bulletin, s])),
     findingsByFact,
     childrenByRegion,

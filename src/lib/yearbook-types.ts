@@ -34,8 +34,6 @@ export type Yearbook = {
   /** Each finding's place in the yearbook's order. */
   findingOrder: Map<Finding, number>;
   chapterByBulletin: Map<string, RegionYear>;
-  /** The chapter of a region (code) and year, key `region|year`. */
-  chapterByRegionYear: Map<string, RegionYear>;
   sourceByBulletin: Map<string, BulletinRecord>;
   findingsByFact: Map<string, Finding[]>;
   childrenByRegion: Map<string, Region[]>;
