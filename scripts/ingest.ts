@@ -16,13 +16,13 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { ConfigError } from '../src/pipeline/config.ts';
-import { assemble, bulletinsFile, emitJobs, factFiles, planSeeds, type ReadingSummary } from '../src/pipeline/ingest.ts';
-import { summarize } from '../src/pipeline/emit-data.ts';
+import { assemble, bulletinsFile, emitJobs, planSeeds, recordFiles, type ReadingSummary } from '../src/pipeline/ingest.ts';
+import { factRows, factsFiles, summarize, type FactRows } from '../src/pipeline/emit-data.ts';
 import { buildRegionIndex } from '../src/pipeline/regions.ts';
 import { commitEpoch, editionDate } from './lib/edition-date.ts';
 import { EntryCache, pipelineVersion, readingKey } from './lib/ingest-cache.ts';
 import { IngestPool, localStages, type Stages } from './lib/ingest-pool.ts';
-import { loadPipelineData, loadSeeds, loadTranslations, projectRoot } from './lib/load-data.ts';
+import { loadPipelineData, loadSeeds, loadTranslations, projectRoot, seedNames } from './lib/load-data.ts';
 import { PageRecord, pageKey } from './lib/page-record.ts';
 import { writeContent } from './lib/write-content.ts';
 
@@ -50,20 +50,11 @@ async function main(): Promise<number> {
   const started = performance.now();
 
   const data = loadPipelineData();
-  const { files, manifest, manifestPath } = loadSeeds(seedsDir);
-  const names = new Set(files.map((f) => f.name));
-  for (const name of Object.keys(manifest.bulletins)) {
-    if (!names.has(name)) console.warn(`warning: ${manifestPath}: entry "${name}" names no file in ${seedsDir}`);
-  }
-  const translations = loadTranslations(resolve(values.translations!));
-  const version = pipelineVersion(projectRoot);
-
-  const plan = planSeeds(files, manifest);
-  const toRead = plan.filter((p) => !p.entry);
-  const keys = toRead.map((p) => readingKey(version, p.sha256, p.manifest));
-  const threads = threadCount(values.workers!, toRead.length);
+  // The threads start before the seeds are read, and load their modules meanwhile.
+  const threads = threadCount(values.workers!, seedNames(seedsDir).length);
   const stagesData = { catalogue: data.catalogue, gazetteer: data.gazetteer, cacheDir: cacheDir && join(cacheDir, 'readings') };
   const stages: Stages = threads > 0 ? new IngestPool(threads, stagesData) : localStages(stagesData);
+  const version = pipelineVersion(projectRoot);
   let result;
   try {
     result = await run();
@@ -72,6 +63,15 @@ async function main(): Promise<number> {
   }
 
   async function run() {
+    const { files, manifest, manifestPath } = loadSeeds(seedsDir);
+    const present = new Set(files.map((f) => f.name));
+    for (const name of Object.keys(manifest.bulletins)) {
+      if (!present.has(name)) console.warn(`warning: ${manifestPath}: entry "${name}" names no file in ${seedsDir}`);
+    }
+    const translations = loadTranslations(resolve(values.translations!));
+    const plan = planSeeds(files, manifest);
+    const toRead = plan.filter((p) => !p.entry);
+    const keys = toRead.map((p) => readingKey(version, p.sha256, p.manifest));
     const { readings, cached } = await stages.read(toRead, keys);
     const readingOf = new Map<string, ReadingSummary>(toRead.map((p, k) => [p.name, readings[k]!]));
     const keyOf = new Map(toRead.map((p, k) => [p.name, keys[k]!]));
@@ -85,17 +85,20 @@ async function main(): Promise<number> {
     const current = jobs.map((job, k) => record?.current(job.meta.bulletin, pageKeys[k]!, pathsOf(job.meta.bulletin)) ?? null);
     const stale = jobs.flatMap((_, k) => (current[k] ? [] : [k]));
     const emitting = stages.emit(stale.map((k) => jobs[k]!));
-    // The data files are made here while the threads emit the pages.
-    const out = new Map<string, Uint8Array | string>(factFiles(data, whole));
+    // The data files are made here while the threads emit the pages and their bulletins' facts rows.
+    const out = new Map<string, Uint8Array | string>(recordFiles(data, whole));
     const emitted = await emitting;
 
     const kept = new Set<string>();
+    const rows = new Array<FactRows>(jobs.length);
+    const names = { regions: whole.index.byCode, indicators: whole.indicators };
     jobs.forEach((job, k) => {
       const [zhPath, enPath] = pathsOf(job.meta.bulletin);
       const known = current[k];
       if (known) {
         whole.parsed[k]!.english = known;
         kept.add(zhPath!).add(enPath!);
+        rows[k] = factRows(job.facts, names);
       }
     });
     stale.forEach((k, i) => {
@@ -103,7 +106,9 @@ async function main(): Promise<number> {
       const [zhPath, enPath] = pathsOf(jobs[k]!.meta.bulletin);
       whole.parsed[k]!.english = pages.english;
       out.set(zhPath!, pages.zh).set(enPath!, pages.en);
+      rows[k] = pages.rows;
     });
+    for (const [path, text] of factsFiles(rows)) out.set(path, text);
     out.set(...bulletinsFile(whole));
     const edition = editionDate({ sourceDateEpoch: process.env.SOURCE_DATE_EPOCH, commitEpoch: commitEpoch(projectRoot), published: whole.parsed.map((p) => p.meta.published) });
     out.set('data/edition.json', `${JSON.stringify(edition, null, 2)}\n`);
@@ -115,16 +120,16 @@ async function main(): Promise<number> {
       // Readings of bulletins no longer in the seeds, or of an older pipeline, are dropped.
       new EntryCache(stagesData.cacheDir!).prune(new Set(keys));
     }
-    return { whole, edition, written, cached, emitted: stale.length, files: out.size + kept.size };
+    return { whole, edition, written, cached, read: toRead.length, emitted: stale.length, files: out.size + kept.size };
   }
 
-  const { whole, edition, written, cached, emitted, files: total } = result;
+  const { whole, edition, written, cached, read, emitted, files: total } = result;
   const elapsed = performance.now() - started;
   console.log(summarize(whole.report, whole.facts, whole.findings));
   console.log(`edition date: ${edition.date ?? 'none'} (from ${edition.basis})`);
   console.log(
     `${total} files in ${outDir}: ${written.written.length} written, ${total - written.written.length} unchanged, ${written.removed.length} removed; ` +
-      `${toRead.length - cached} of ${toRead.length} bulletins read (${cached} from the cache), ${emitted} emitted, ${threads || 'no'} worker threads; ${elapsed.toFixed(0)} ms`,
+      `${read - cached} of ${read} bulletins read (${cached} from the cache), ${emitted} emitted, ${threads || 'no'} worker threads; ${elapsed.toFixed(0)} ms`,
   );
 
   const failed = whole.report.some((r) => r.status !== 'used') || whole.findings.some((f) => f.status === 'fail');

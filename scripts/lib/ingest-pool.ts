@@ -4,7 +4,7 @@
  * output does not depend on timing. A bulletin is emitted on the thread that read it, where its
  * blocks are.
  */
-import type { EmitJob, Emitted, PlannedSeed, ReadingSummary } from '../../src/pipeline/ingest.ts';
+import type { EmitJob, PlannedSeed, ReadingSummary } from '../../src/pipeline/ingest.ts';
 import type { ManifestEntry } from '../../src/pipeline/manifest.ts';
 import { BulletinStages, type EmittedBytes, type StagesData } from './ingest-stages.ts';
 import { WorkerThread } from './worker-thread.ts';
@@ -31,7 +31,7 @@ export function localStages(data: StagesData): Stages {
 export type ToWorker =
   | { type: 'read'; name: string; bytes: Uint8Array; manifest: ManifestEntry; key: string }
   | { type: 'emit'; job: EmitJob };
-export type FromWorker = { reading: ReadingSummary; cached: boolean } | { zh: Uint8Array; en: Uint8Array; english: Emitted['english'] };
+export type FromWorker = { reading: ReadingSummary; cached: boolean } | EmittedBytes;
 
 // Messages in flight per thread: enough that a thread never waits for the next job.
 const WINDOW = 4;
@@ -61,7 +61,7 @@ export class IngestPool implements Stages {
     const replies = await this.spread(jobs.length, (k) => ({ type: 'emit', job: jobs[k]! }), (k) => this.holder.get(jobs[k]!.meta.source_file)!);
     return replies.map((m) => {
       if (!('zh' in m)) throw new Error('unexpected reply to an emit');
-      return { zh: m.zh, en: m.en, english: m.english };
+      return m;
     });
   }
 

@@ -5,6 +5,7 @@
  * parts of a reading travel.
  */
 import type { Block } from '../../src/pipeline/blocks.ts';
+import { factRows, type FactRows } from '../../src/pipeline/emit-data.ts';
 import { compileCatalogue } from '../../src/pipeline/classify.ts';
 import { emitBulletin, emitEnv, type EmitEnv, type EmitJob, type Emitted, type ReadingSummary } from '../../src/pipeline/ingest.ts';
 import type { ManifestEntry } from '../../src/pipeline/manifest.ts';
@@ -14,8 +15,8 @@ import type { Catalogue, Region } from '../../src/pipeline/schema.ts';
 import { EntryCache } from './ingest-cache.ts';
 
 export type StagesData = { catalogue: Catalogue; gazetteer: Region[]; cacheDir: string | null };
-/** Pages as UTF-8 bytes, ready to compare with what is on disk. */
-export type EmittedBytes = Omit<Emitted, 'zh' | 'en'> & { zh: Uint8Array; en: Uint8Array };
+/** Pages as UTF-8 bytes, ready to compare with what is on disk, and the bulletin's rows of the facts files. */
+export type EmittedBytes = Omit<Emitted, 'zh' | 'en'> & { zh: Uint8Array; en: Uint8Array; rows: FactRows };
 
 const encoder = new TextEncoder();
 
@@ -47,6 +48,6 @@ export class BulletinStages {
     const blocks = this.blocksOf.get(job.meta.source_file);
     if (!blocks) throw new Error(`${job.meta.source_file}: emitted where it was not read`);
     const { zh, en, english } = emitBulletin(job, blocks, this.env);
-    return { zh: encoder.encode(zh), en: encoder.encode(en), english };
+    return { zh: encoder.encode(zh), en: encoder.encode(en), english, rows: factRows(job.facts, this.env) };
   }
 }

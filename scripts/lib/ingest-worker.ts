@@ -9,6 +9,6 @@ const stages = new BulletinStages(workerData as StagesData);
 answerRequests<ToWorker, FromWorker>((message) => {
   if (message.type === 'read') return { reply: stages.read(message.name, message.bytes, message.manifest, message.key) };
   const pages = stages.emit(message.job);
-  // The page bytes have buffers of their own: handed over, not copied.
-  return { reply: pages, transfer: [pages.zh.buffer as ArrayBuffer, pages.en.buffer as ArrayBuffer] };
+  // The bytes of the pages and rows have buffers of their own: handed over, not copied.
+  return { reply: pages, transfer: [pages.zh, pages.en, pages.rows.json, pages.rows.csv].map((b) => b.buffer as ArrayBuffer) };
 });

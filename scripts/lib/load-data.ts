@@ -32,10 +32,15 @@ export function loadPipelineData(root = projectRoot): PipelineData {
 export function loadSeeds(seedsDir: string): { files: SeedFile[]; manifest: Manifest; manifestPath: string } {
   const manifestPath = join(seedsDir, 'manifest.yaml');
   const manifest = existsSync(manifestPath) ? parseYamlFile(manifestPath, readFileSync(manifestPath, 'utf8'), ManifestSchema) : { bulletins: {} };
-  const files = readdirSync(seedsDir, { withFileTypes: true })
-    .filter((e) => e.isFile() && !NOT_BULLETINS.has(e.name) && !e.name.startsWith('.'))
-    .map((e) => ({ name: e.name, bytes: new Uint8Array(readFileSync(join(seedsDir, e.name))) }));
+  const files = seedNames(seedsDir).map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(seedsDir, name))) }));
   return { files, manifest, manifestPath };
+}
+
+/** The names of the bulletin files in a seeds folder. */
+export function seedNames(seedsDir: string): string[] {
+  return readdirSync(seedsDir, { withFileTypes: true })
+    .filter((e) => e.isFile() && !NOT_BULLETINS.has(e.name) && !e.name.startsWith('.'))
+    .map((e) => e.name);
 }
 
 /** The translation memory: content/translations/<bulletin>.yaml, by bulletin slug. */

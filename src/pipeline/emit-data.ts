@@ -25,12 +25,47 @@ export const CSV_COLUMNS = [
   'source_file', 'source_line', 'source_stated', 'source_block', 'source_context', 'source_quote',
 ] as const;
 
+type Names = { regions: Map<string, Region>; indicators: Map<string, { name_zh: string; name_en: string }> };
+
 /**
  * @example
  *   factsToCsv([], regions, indicators).startsWith('\uFEFFid,') // true
  */
-export function factsToCsv(facts: Fact[], regions: Map<string, Region>, indicators: Map<string, { name_zh: string; name_en: string }>): string {
-  const rows = facts.map((f) => {
+export function factsToCsv(facts: Fact[], regions: Names['regions'], indicators: Names['indicators']): string {
+  const rows = factCsvRows(facts, { regions, indicators });
+  return `\uFEFF${[CSV_COLUMNS.join(','), ...(rows ? [rows] : [])].join('\r\n')}\r\n`;
+}
+
+/**
+ * One bulletin's facts as they stand in facts.json (a record a line) and facts.csv (a row a
+ * line), as UTF-8: made on the thread that emits the bulletin's pages, and joined in bulletin
+ * order by factsFiles.
+ */
+export type FactRows = { json: Uint8Array; csv: Uint8Array };
+
+const utf8 = new TextEncoder();
+
+export function factRows(facts: Fact[], names: Names): FactRows {
+  return { json: utf8.encode(facts.map((f) => JSON.stringify(f)).join(',\n')), csv: utf8.encode(factCsvRows(facts, names)) };
+}
+
+/** data/facts.json and data/facts.csv: the bytes of toJsonRecords({ facts }) and factsToCsv(facts) for all the facts. */
+export function factsFiles(rows: FactRows[]): [json: [string, Uint8Array], csv: [string, Uint8Array]] {
+  const json = rows.map((r) => r.json).filter((r) => r.length > 0);
+  const csv = rows.map((r) => r.csv).filter((r) => r.length > 0);
+  return [
+    ['data/facts.json', json.length > 0 ? joinBytes('{\n"facts": [\n', json, ',\n', '\n]\n}\n') : utf8.encode(toJsonRecords({ facts: [] }))],
+    ['data/facts.csv', joinBytes(`\uFEFF${CSV_COLUMNS.join(',')}\r\n`, csv, '\r\n', csv.length > 0 ? '\r\n' : '')],
+  ];
+}
+
+function joinBytes(open: string, parts: Uint8Array[], separator: string, close: string): Uint8Array {
+  const between = utf8.encode(separator);
+  return Buffer.concat([utf8.encode(open), ...parts.flatMap((p, k) => (k === 0 ? [p] : [between, p])), utf8.encode(close)]);
+}
+
+function factCsvRows(facts: Fact[], { regions, indicators }: Names): string {
+  const row = (f: Fact) => {
     const region = regions.get(f.region);
     const indicator = indicators.get(f.indicator);
     const record: Record<(typeof CSV_COLUMNS)[number], string | number | null> = {
@@ -40,9 +75,9 @@ export function factsToCsv(facts: Fact[], regions: Map<string, Region>, indicato
       label: f.label, same_as: f.same_as, source_file: f.source.file, source_line: f.source.line, source_stated: f.source.stated,
       source_block: f.source.block, source_context: f.source.context, source_quote: f.source.quote,
     };
-    return CSV_COLUMNS.map((c) => record[c]);
-  });
-  return csvText(CSV_COLUMNS, rows);
+    return CSV_COLUMNS.map((c) => csvField(record[c])).join(',');
+  };
+  return facts.map(row).join('\r\n');
 }
 
 /** A CSV file as spreadsheets open it: UTF-8 with BOM, CRLF line ends, RFC 4180 quoting. */

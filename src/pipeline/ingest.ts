@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import type { Block } from './blocks.ts';
 import { compileCatalogue } from './classify.ts';
 import { describeFact, translateScope, type EnglishContext } from './english.ts';
-import { factsToCsv, publicCatalogue, summarize, toJsonRecords, usedRegions } from './emit-data.ts';
+import { factRows, factsFiles, publicCatalogue, summarize, toJsonRecords, usedRegions } from './emit-data.ts';
 import { enTree, serializeMdx, zhTree, type EnglishSection } from './emit-mdx.ts';
 import { markFigures } from './figure-marks.ts';
 import { translatedTree, translationCoverage, type Translate } from './emit-english.ts';
@@ -208,11 +208,18 @@ export function dataFiles(input: Pick<IngestInput, 'catalogue'>, whole: Assemble
 
 /** The data files that do not depend on emitting the pages (all but data/bulletins.json). */
 export function factFiles(input: Pick<IngestInput, 'catalogue'>, whole: Assembled): Array<[string, string]> {
-  const { index, parsed, report, facts, findings, indicators } = whole;
+  const names = { regions: whole.index.byCode, indicators: whole.indicators };
+  const facts = factsFiles(whole.parsed.map((p) => factRows(whole.factsByBulletin.get(p.meta.bulletin) ?? [], names)));
+  // With its byte-order mark: a CSV that spreadsheets open as UTF-8.
+  const text = new TextDecoder('utf-8', { ignoreBOM: true });
+  return [...facts.map(([path, bytes]): [string, string] => [path, text.decode(bytes)]), ...recordFiles(input, whole)];
+}
+
+/** The data files of regions, indicators, findings and the report (facts.json and facts.csv are made by bulletin). */
+export function recordFiles(input: Pick<IngestInput, 'catalogue'>, whole: Assembled): Array<[string, string]> {
+  const { index, parsed, report, facts, findings } = whole;
   const regions = usedRegions(facts, index.byCode, parsed.map((p) => p.meta.region));
   return [
-    ['data/facts.json', toJsonRecords({ facts })],
-    ['data/facts.csv', factsToCsv(facts, index.byCode, indicators)],
     ['data/regions.json', toJsonRecords({ regions })],
     ['data/indicators.json', toJsonRecords(publicCatalogue(input.catalogue))],
     ['data/findings.json', toJsonRecords({ findings })],
