@@ -32,8 +32,7 @@ type Names = { regions: Map<string, Region>; indicators: Map<string, { name_zh: 
  *   factsToCsv([], regions, indicators).startsWith('\uFEFFid,') // true
  */
 export function factsToCsv(facts: Fact[], regions: Names['regions'], indicators: Names['indicators']): string {
-  const rows = factCsvRows(facts, { regions, indicators });
-  return `\uFEFF${[CSV_COLUMNS.join(','), ...(rows ? [rows] : [])].join('\r\n')}\r\n`;
+  return csvFile(CSV_COLUMNS, facts.length > 0 ? [factCsvRows(facts, { regions, indicators })] : []);
 }
 
 /**
@@ -55,7 +54,7 @@ export function factsFiles(rows: FactRows[]): [json: [string, Uint8Array], csv: 
   const csv = rows.map((r) => r.csv).filter((r) => r.length > 0);
   return [
     ['data/facts.json', json.length > 0 ? joinBytes('{\n"facts": [\n', json, ',\n', '\n]\n}\n') : utf8.encode(toJsonRecords({ facts: [] }))],
-    ['data/facts.csv', joinBytes(`\uFEFF${CSV_COLUMNS.join(',')}\r\n`, csv, '\r\n', csv.length > 0 ? '\r\n' : '')],
+    ['data/facts.csv', joinBytes(csvFile(CSV_COLUMNS, []), csv, '\r\n', csv.length > 0 ? '\r\n' : '')],
   ];
 }
 
@@ -82,7 +81,12 @@ function factCsvRows(facts: Fact[], { regions, indicators }: Names): string {
 
 /** A CSV file as spreadsheets open it: UTF-8 with BOM, CRLF line ends, RFC 4180 quoting. */
 export function csvText(header: readonly string[], rows: Array<Array<string | number | null>>): string {
-  return `\uFEFF${[header.join(','), ...rows.map((r) => r.map(csvField).join(','))].join('\r\n')}\r\n`;
+  return csvFile(header, rows.map((r) => r.map(csvField).join(',')));
+}
+
+// The byte-order mark, the header line, then `lines` (rows, or runs of rows joined by CRLF), each ended by CRLF.
+function csvFile(header: readonly string[], lines: string[]): string {
+  return `\uFEFF${[header.join(','), ...lines].join('\r\n')}\r\n`;
 }
 
 // RFC 4180: quote fields holding a comma, quote, CR or LF. Text that a spreadsheet would run
